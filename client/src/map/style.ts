@@ -1,0 +1,123 @@
+// The map style: an optional basemap under the project's own layers (context, grids, communities, roads, labels).
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Basemap } from '../api/types';
+import type { Locale } from '../i18n/messages';
+
+export const GRID_COLOURS: Record<string, string> = { '1': '#4e79a7', '2': '#f28e2b', '3': '#59a14f', '4': '#b07aa1' };
+const OTHER_GRID_COLOUR = '#9c755f';
+// Without a glyphs URL MapLibre draws text with these local fonts (no request leaves the machine).
+export const LABEL_FONTS = ['Noto Sans CJK SC', 'WenQuanYi Zen Hei', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'];
+
+export const gridColour: ExpressionSpecification = [
+  'match',
+  ['get', 'code'],
+  ...Object.entries(GRID_COLOURS).flat(),
+  OTHER_GRID_COLOUR,
+] as unknown as ExpressionSpecification;
+
+export const labelField = (locale: Locale): ExpressionSpecification =>
+  locale === 'en' ? ['coalesce', ['get', 'name_en'], ['get', 'name_zh']] : ['get', 'name_zh'];
+
+export const LABEL_LAYERS = ['road-labels', 'grid-labels', 'community-labels'] as const;
+
+const empty = { type: 'FeatureCollection', features: [] } as const;
+
+function tiandituSource(layer: 'vec' | 'cva', key: string): SourceSpecification {
+  return {
+    type: 'raster',
+    tileSize: 256,
+    tiles: [0, 1, 2, 3, 4, 5, 6, 7].map(
+      (n) =>
+        `https://t${n}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}` +
+        `&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`,
+    ),
+    // A public deployment must also show Tianditu's current map approval number (审图号); see README.
+    attribution: '© 天地图 tianditu.gov.cn',
+    maxzoom: 18,
+  };
+}
+
+/** Sources for the project's data, created empty and filled by GridMap.setData. */
+export function projectSources(): Record<string, SourceSpecification> {
+  return {
+    context: { type: 'geojson', data: empty },
+    grids: { type: 'geojson', data: empty, promoteId: 'code' },
+    communities: { type: 'geojson', data: empty, promoteId: 'id' },
+    roads: { type: 'geojson', data: empty, promoteId: 'id' },
+    // Labels sit on one point per feature (from PostGIS), not per tile piece of a polygon.
+    'grid-label-points': { type: 'geojson', data: empty },
+    'community-label-points': { type: 'geojson', data: empty },
+  };
+}
+
+export function projectLayers(locale: Locale): LayerSpecification[] {
+  const textFont = LABEL_FONTS;
+  return [
+    { id: 'district-line', type: 'line', source: 'context', filter: ['==', ['get', 'layer'], 'district'], paint: { 'line-color': '#8a8a8a', 'line-width': 1.2, 'line-dasharray': [3, 2] } },
+    {
+      id: 'grids-fill',
+      type: 'fill',
+      source: 'grids',
+      paint: {
+        'fill-color': gridColour,
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.55, ['boolean', ['feature-state', 'hover'], false], 0.42, 0.28],
+      },
+    },
+    {
+      id: 'grids-line',
+      type: 'line',
+      source: 'grids',
+      paint: {
+        'line-color': gridColour,
+        'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
+      },
+    },
+    { id: 'service-area-line', type: 'line', source: 'context', filter: ['==', ['get', 'layer'], 'service_area'], paint: { 'line-color': '#333333', 'line-width': 2.5 } },
+    { id: 'communities-fill', type: 'fill', source: 'communities', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.75 } },
+    { id: 'communities-line', type: 'line', source: 'communities', paint: { 'line-color': '#5a5a5a', 'line-width': 1 } },
+    { id: 'roads-casing', type: 'line', source: 'roads', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#7a6a48', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 4, 16, 14] } },
+    { id: 'roads-line', type: 'line', source: 'roads', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#ffd966', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 16, 11] } },
+    {
+      id: 'road-labels',
+      type: 'symbol',
+      source: 'roads',
+      layout: { 'symbol-placement': 'line', 'text-field': labelField(locale), 'text-font': textFont, 'text-size': 14, 'symbol-spacing': 320 },
+      paint: { 'text-color': '#4a3b14', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+    },
+    {
+      id: 'grid-labels',
+      type: 'symbol',
+      source: 'grid-label-points',
+      layout: { 'text-field': labelField(locale), 'text-font': textFont, 'text-size': 18, 'text-allow-overlap': true },
+      paint: { 'text-color': '#1f1f1f', 'text-halo-color': '#ffffff', 'text-halo-width': 2.5 },
+    },
+    {
+      id: 'community-labels',
+      type: 'symbol',
+      source: 'community-label-points',
+      minzoom: 13.3,
+      layout: {
+        'text-field': labelField(locale),
+        'text-font': textFont,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 13.3, 10, 16, 14],
+        'text-max-width': 7,
+        // Larger communities win where labels collide; the rest wait for a closer zoom.
+        'symbol-sort-key': ['-', 0, ['get', 'total']],
+      },
+      paint: { 'text-color': '#333333', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
+/** The whole style for a basemap choice; with a style URL, our layers are added after it loads. */
+export function buildStyle(basemap: Basemap, locale: Locale): StyleSpecification | string {
+  if (basemap.kind === 'style') return basemap.url;
+  const sources: Record<string, SourceSpecification> = { ...projectSources() };
+  const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': '#f3f0e8' } }];
+  if (basemap.kind === 'tianditu') {
+    sources['tianditu-vec'] = tiandituSource('vec', basemap.key);
+    sources['tianditu-cva'] = tiandituSource('cva', basemap.key);
+    layers.push({ id: 'tianditu-vec', type: 'raster', source: 'tianditu-vec' }, { id: 'tianditu-cva', type: 'raster', source: 'tianditu-cva' });
+  }
+  return { version: 8, sources, layers: [...layers, ...projectLayers(locale)] };
+}

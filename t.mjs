@@ -1,0 +1,17 @@
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import fs from 'node:fs';
+let t0 = Date.now();
+const db = new PGlite({ extensions: { postgis } });
+await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+console.log('mem+ext', Date.now()-t0);
+t0 = Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now()-t0, dump.size);
+fs.writeFileSync('/tmp/dump.tar', Buffer.from(await dump.arrayBuffer()));
+await db.close();
+t0 = Date.now();
+const db2 = new PGlite({ extensions: { postgis }, loadDataDir: new Blob([fs.readFileSync('/tmp/dump.tar')]) });
+await db2.waitReady;
+const r = await db2.query("select postgis_lib_version() v");
+console.log('load', Date.now()-t0, r.rows);
