@@ -20,7 +20,7 @@ export function describeRow(row: ReconciliationRow, t: T): string {
     computed: row.computed_value ?? '—',
     diff: diff === null ? '—' : diff > 0 ? `+${diff}` : String(diff),
   });
-  return row.left_out_count ? `${sentence}；${t('leftOut', { count: row.left_out_count, total: row.left_out_total ?? 0 })}` : sentence;
+  return row.left_out_count ? `${sentence}${t('semicolon')}${t('leftOut', { count: row.left_out_count, total: row.left_out_total ?? 0 })}` : sentence;
 }
 
 export function reconciliationCsv(rows: ReconciliationRow[], t: T): { header: string[]; rows: (string | number | null)[][] } {

@@ -51,7 +51,7 @@ function positionsOutOfRange(coords: unknown): boolean {
 export function checkFeatureCollection(
   obj: unknown,
   source: string,
-  opts: { geometryTypes: string[]; idProperty: string },
+  opts: { geometryTypes: readonly string[]; idProperty: string },
 ): FeatureCollectionLike {
   const top = (obj as { type?: unknown } | null)?.type;
   if (top !== 'FeatureCollection' || !Array.isArray((obj as { features?: unknown }).features)) {

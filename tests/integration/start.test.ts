@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config';
 import { startServer } from '../../server/start';
-import { openTestDatabase, serverUrl, type TestDatabase } from '../support/databases';
+import { openTestDatabase, skipReason, type TestDatabase } from '../support/databases';
 
 const quiet = () => undefined;
 const health = async (url: string) => {
@@ -13,7 +13,7 @@ const health = async (url: string) => {
   return { status: res.status, body: await res.json() };
 };
 
-describe('npm start on the embedded database', () => {
+describe.skipIf(skipReason('embedded') !== null)('npm start on the embedded database', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gasgrid-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -46,7 +46,7 @@ describe('npm start on the embedded database', () => {
   });
 });
 
-describe.skipIf(!serverUrl)(`npm start on the PostgreSQL server${serverUrl ? '' : ' [TEST_DATABASE_URL not set]'}`, () => {
+describe.skipIf(skipReason('server') !== null)(`npm start on the PostgreSQL server${skipReason('server') ? ` [skipped: ${skipReason('server')}]` : ''}`, () => {
   let handle: TestDatabase;
   afterAll(() => handle?.close());
 
@@ -65,7 +65,7 @@ describe.skipIf(!serverUrl)(`npm start on the PostgreSQL server${serverUrl ? '' 
   });
 });
 
-describe('a bad configuration', () => {
+describe.skipIf(skipReason('embedded') !== null)('a bad configuration', () => {
   it('exits non-zero naming the variable', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       env: { ...process.env, PORT: 'not-a-port', DATABASE_URL: '' },

@@ -14,6 +14,15 @@ export interface TestDatabase {
 }
 
 export const serverUrl = process.env.TEST_DATABASE_URL;
+/** TEST_DATABASES=server runs only the server half (CI runs the embedded half through the README's command first). */
+const selected = (process.env.TEST_DATABASES ?? 'embedded,server').split(',').map((s) => s.trim());
+
+/** Why a suite on this kind of database does not run here, or null when it runs. */
+export function skipReason(kind: DatabaseKind): string | null {
+  if (!selected.includes(kind)) return `TEST_DATABASES=${selected.join(',')}`;
+  if (kind === 'server' && !serverUrl) return 'TEST_DATABASE_URL not set';
+  return null;
+}
 
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'embedded') {
@@ -44,8 +53,8 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
  */
 export function describeOnEachDatabase(title: string, body: (ctx: { kind: DatabaseKind; db: () => Database; url: () => string | undefined }) => void): void {
   for (const kind of ['embedded', 'server'] as const) {
-    const skip = kind === 'server' && !serverUrl;
-    describe.skipIf(skip)(`${title} [${kind}${skip ? ': TEST_DATABASE_URL not set' : ''}]`, () => {
+    const skip = skipReason(kind);
+    describe.skipIf(skip !== null)(`${title} [${kind}${skip ? `: skipped, ${skip}` : ''}]`, () => {
       let handle: TestDatabase | undefined;
       beforeAll(async () => {
         handle = await openTestDatabase(kind);

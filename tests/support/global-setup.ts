@@ -13,6 +13,11 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gasgrid-test-'));
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  if (!(process.env.TEST_DATABASES ?? 'embedded').includes('embedded')) {
+    project.provide('pgliteDumpPath', '');
+    return cleanup;
+  }
   const db = await openDatabase({});
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
   const dumpPath = path.join(dir, 'postgis.tar');
@@ -24,5 +29,5 @@ export default async function setup(project: TestProject): Promise<() => void> {
   } else {
     console.log('\n  TEST_DATABASE_URL is set: suites run on embedded PGlite and on the PostgreSQL server.\n');
   }
-  return () => rmSync(dir, { recursive: true, force: true });
+  return cleanup;
 }

@@ -4,6 +4,8 @@ export type Locale = 'zh' | 'en';
 export const messages = {
   zh: {
     appTitle: '潘集燃气网格化管理',
+    colon: '：',
+    semicolon: '；',
     appSubtitle: '客户开发服务管理中心',
     language: 'English',
     loading: '正在加载…',
@@ -53,6 +55,8 @@ export const messages = {
   },
   en: {
     appTitle: 'Panji Gas Grid Management',
+    colon: ': ',
+    semicolon: '; ',
     appSubtitle: 'Customer Development Service Centre',
     language: '中文',
     loading: 'Loading…',

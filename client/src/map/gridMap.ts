@@ -35,7 +35,7 @@ export class GridMap {
       attributionControl: { compact: true },
       localIdeographFontFamily: '"Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif',
     });
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.styleReady = new Promise((resolve) => this.map.once('load', () => resolve()));
     if (opts.basemap.kind === 'style') {

@@ -20,7 +20,7 @@ export const labelField = (locale: Locale): ExpressionSpecification =>
 
 export const LABEL_LAYERS = ['road-labels', 'grid-labels', 'community-labels'] as const;
 
-const empty = { type: 'FeatureCollection', features: [] } as const;
+const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
 function tiandituSource(layer: 'vec' | 'cva', key: string): SourceSpecification {
   return {
@@ -40,13 +40,13 @@ function tiandituSource(layer: 'vec' | 'cva', key: string): SourceSpecification 
 /** Sources for the project's data, created empty and filled by GridMap.setData. */
 export function projectSources(): Record<string, SourceSpecification> {
   return {
-    context: { type: 'geojson', data: empty },
-    grids: { type: 'geojson', data: empty, promoteId: 'code' },
-    communities: { type: 'geojson', data: empty, promoteId: 'id' },
-    roads: { type: 'geojson', data: empty, promoteId: 'id' },
+    context: { type: 'geojson', data: empty() },
+    grids: { type: 'geojson', data: empty(), promoteId: 'code' },
+    communities: { type: 'geojson', data: empty(), promoteId: 'id' },
+    roads: { type: 'geojson', data: empty(), promoteId: 'id' },
     // Labels sit on one point per feature (from PostGIS), not per tile piece of a polygon.
-    'grid-label-points': { type: 'geojson', data: empty },
-    'community-label-points': { type: 'geojson', data: empty },
+    'grid-label-points': { type: 'geojson', data: empty() },
+    'community-label-points': { type: 'geojson', data: empty() },
   };
 }
 
