@@ -16,7 +16,7 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['server/**/*.test.ts', 'client/src/**/*.test.ts', 'geodata/**/*.test.ts', 'bench/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'client/src/**/*.test.ts', 'geodata/**/*.test.ts', 'bench/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

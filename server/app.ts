@@ -1,16 +1,21 @@
-// Builds the Express app: security headers, JSON limits, the API by domain, the client, one error handler.
+// Builds the Express app: security headers, JSON limits, sessions, the API by domain, the client, one error handler.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import { auditRoutes } from './audit/routes';
+import { authenticate, csrfProtection, requireUser } from './auth/middleware';
+import { authRoutes } from './auth/routes';
 import type { Config } from './config';
 import type { Database } from './db/index';
 import { AppError, notFound, notReady } from './errors';
 import { gridRoutes } from './grids/routes';
 import { healthRoutes } from './health/routes';
+import { householdRoutes } from './households/routes';
 import { basemapOf, mapRoutes } from './map/routes';
 import type { Readiness } from './readiness';
+import { userRoutes } from './users/routes';
 
 const clientDir = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
@@ -38,6 +43,7 @@ function contentSecurityPolicy(config: Config) {
       fontSrc: ["'self'", 'data:', ...remote],
       objectSrc: ["'none'"],
       frameAncestors: ["'none'"],
+      formAction: ["'self'"],
     },
   });
 }
@@ -47,17 +53,27 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.use(contentSecurityPolicy(deps.config));
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.use(express.json({ limit: '2mb' }));
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  // Login and password bodies are tiny; everything else may carry GeoJSON.
+  const smallJson = express.json({ limit: '10kb' });
+  const largeJson = express.json({ limit: '2mb' });
+  app.use('/api', (req, res, next) => (req.path.startsWith('/auth/') ? smallJson : largeJson)(req, res, next));
 
   app.use('/api', healthRoutes(deps.db, deps.readiness));
   const gate: RequestHandler = (_req, _res, next) => next(deps.readiness.ready ? undefined : notReady());
   app.use('/api', gate);
-  const lazy = (make: (db: Database) => express.Router) => {
-    let router: express.Router | undefined;
-    return ((req, res, next) => (router ??= make(deps.db()!))(req, res, next)) as RequestHandler;
-  };
-  app.use('/api', lazy((db) => gridRoutes(db)));
-  app.use('/api', lazy((db) => mapRoutes(db, deps.config)));
+  const db = () => deps.db()!;
+  app.use('/api', authenticate(db), csrfProtection);
+  app.use('/api', authRoutes(db));
+  app.use('/api', requireUser);
+  app.use('/api', gridRoutes(db));
+  app.use('/api', mapRoutes(db, deps.config));
+  app.use('/api', householdRoutes(db));
+  app.use('/api', userRoutes(db));
+  app.use('/api', auditRoutes(db));
   app.use('/api', (req, _res, next) => next(notFound(`no such API route: ${req.method} ${req.path}`)));
 
   if (existsSync(clientDir)) {
@@ -76,7 +92,7 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
       res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
       return;
     }
-    // Body parser errors carry a status and type: malformed JSON and oversized bodies are the client's fault.
+    // Body parser errors carry a type: malformed JSON and oversized bodies are the client's fault.
     const e = err as { status?: number; type?: string; message?: string };
     if (e.type === 'entity.parse.failed') {
       res.status(400).json({ error: { code: 'invalid_json', message: 'the request body is not valid JSON' } });

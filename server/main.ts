@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const running = await startServer(config);
+  const running = await startServer(config, console.log, { demo: process.argv.includes('--demo') });
   try {
     await running.ready;
   } catch (err) {

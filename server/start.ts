@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db/index';
 import { migrate } from './db/migrate';
 import { newReadiness } from './readiness';
+import { ensureAdmin, setDemoPasswords } from './seed/accounts';
 import { loadPanjiSeed } from './seed/panji';
 
 export interface Running {
@@ -16,7 +17,12 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<Running> {
+export interface StartOptions {
+  /** --demo: give every account without a password the demo password, and say so loudly. */
+  demo?: boolean;
+}
+
+export async function startServer(config: Config, log: (line: string) => void = console.log, opts: StartOptions = {}): Promise<Running> {
   const t0 = performance.now();
   const readiness = newReadiness();
   let db: Database | undefined;
@@ -44,6 +50,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
       const seeded = await loadPanjiSeed(db);
       step(seeded.loaded ? 'Panji data loaded' : 'Panji data already present, kept');
     }
+    await ensureAdmin(db, config.adminPassword, log);
+    if (opts.demo) await setDemoPasswords(db, log);
     readiness.readyMs = Math.round(performance.now() - t0);
     readiness.phase = 'ready';
     readiness.ready = true;

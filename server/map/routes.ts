@@ -22,10 +22,10 @@ export function basemapOf(config: Pick<Config, 'tiandituKey' | 'basemapStyleUrl'
   return { kind: 'none' };
 }
 
-export function mapRoutes(db: Queryable, config: Config): Router {
+export function mapRoutes(db: () => Queryable, config: Config): Router {
   const r = Router();
   const featureCollection = (statement: string) => async (_req: unknown, res: { json(v: unknown): void }) => {
-    const [row] = await db.query<{ fc: unknown }>(statement);
+    const [row] = await db().query<{ fc: unknown }>(statement);
     res.json(row.fc);
   };
   r.get('/communities', featureCollection(sql.communities));

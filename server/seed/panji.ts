@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Database, Queryable } from '../db/index';
+import { audit } from '../audit/service';
+import { seedAccounts } from './accounts';
 import { sqlFile } from '../db/sql';
 import {
   checkFeatureCollection,
@@ -19,6 +21,7 @@ const sql = {
   communities: sqlFile(import.meta.url, 'insert-communities.sql'),
   organisation: sqlFile(import.meta.url, 'insert-organisation.sql'),
   assignments: sqlFile(import.meta.url, 'insert-assignments.sql'),
+  households: sqlFile(import.meta.url, 'insert-households.sql'),
   layoutProblems: sqlFile(import.meta.url, '../geodata/layout-problems.sql'),
   communitiesOutside: sqlFile(import.meta.url, 'communities-outside-grids.sql'),
 };
@@ -160,6 +163,9 @@ export async function loadPanjiSeed(db: Database, dir: URL = defaultSeedDir): Pr
     await checkLayout(tx, read['grids.geojson']!);
     await insert('organisation.json', sql.organisation, [JSON.stringify(orgParsed.data)]);
     await insert('organisation.json', sql.assignments, [JSON.stringify(orgParsed.data.assignments), orgParsed.data.assumed]);
+    await insert('communities.geojson', sql.households, []);
+    await seedAccounts(tx, orgParsed.data);
+    await audit(tx, { id: null, username: 'system', ip: null }, { action: 'seed.load', entity: 'seed', entityId: 'panji', after: files });
     await tx.query(`INSERT INTO app_meta (key, value) VALUES ('seed', $1::jsonb)`, [
       JSON.stringify({ name: 'panji', files, loadedAt: new Date().toISOString() }),
     ]);

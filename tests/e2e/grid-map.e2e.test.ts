@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, screenshotDir, waitForMap, type Session } from './browser';
+import { ADMIN_PASSWORD, clickGrid, logIn, openSession, screenshotDir, waitForMap, type Session } from './browser';
 
 describe('the grid map in Chromium', () => {
   let s: Session;
   beforeAll(async () => {
     s = await openSession();
     await s.page.goto(s.server.url + '/');
+    await s.page.screenshot({ path: path.join(screenshotDir, 'login.png') });
+    await logIn(s.page, 'admin', ADMIN_PASSWORD);
     await waitForMap(s.page);
   });
   afterAll(() => s?.close());
@@ -27,12 +29,7 @@ describe('the grid map in Chromium', () => {
   });
 
   it('opens grid 3 with its totals when it is clicked', async () => {
-    const point = await s.page.evaluate(async () => {
-      const grids = (await (await fetch('/api/grids')).json()) as { features: { properties: { code: string; label_point: { coordinates: [number, number] } } }[] };
-      const g3 = grids.features.find((f) => f.properties.code === '3')!;
-      return window.__gasgrid!.map.project(g3.properties.label_point.coordinates);
-    });
-    await s.page.mouse.click(point.x, point.y);
+    await clickGrid(s.page, '3');
     const panel = s.page.getByTestId('grid-panel');
     await expect(panel.getByTestId('grid-code').textContent()).resolves.toBe('3');
     await s.page.getByTestId('community-table').waitFor();

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config';
+import { DEMO_PASSWORD } from '../../server/seed/accounts';
 import { startServer } from '../../server/start';
 import { openTestDatabase, skipReason, type TestDatabase } from '../support/databases';
+import { login } from '../support/http';
 
 const quiet = () => undefined;
 const health = async (url: string) => {
@@ -17,8 +19,10 @@ describe.skipIf(skipReason('embedded') !== null)('npm start on the embedded data
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gasgrid-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  let adminPassword = '';
   it('creates the schema and loads Panji on first start, answering health only when loaded', async () => {
-    const running = await startServer(readConfig({ PORT: '0', DATA_DIR: dataDir }), quiet);
+    const lines: string[] = [];
+    const running = await startServer(readConfig({ PORT: '0', DATA_DIR: dataDir }), (l) => lines.push(l));
     try {
       const early = await health(running.url);
       expect(early.status).toBe(503);
@@ -27,19 +31,27 @@ describe.skipIf(skipReason('embedded') !== null)('npm start on the embedded data
       expect(ready.status).toBe(200);
       expect(ready.body.database.mode).toBe('embedded');
       expect(ready.body.seed.name).toBe('panji');
+      // Without ADMIN_PASSWORD the first admin gets a random password, printed once.
+      adminPassword = /created user admin with password (\S+)/.exec(lines.join('\n'))?.[1] ?? '';
+      expect(adminPassword.length).toBeGreaterThanOrEqual(12);
     } finally {
       await running.close();
     }
   });
 
-  it('keeps the data on restart', async () => {
+  it('keeps the data on restart; --demo gives seeded accounts the demo password, loudly', async () => {
     const lines: string[] = [];
-    const running = await startServer(readConfig({ PORT: '0', DATA_DIR: dataDir }), (l) => lines.push(l));
+    const running = await startServer(readConfig({ PORT: '0', DATA_DIR: dataDir }), (l) => lines.push(l), { demo: true });
     try {
       await running.ready;
       expect(lines.join('\n')).toContain('already present, kept');
-      const grids = await (await fetch(running.url + '/api/grids')).json();
-      expect(grids.features).toHaveLength(4);
+      expect(lines.join('\n')).toContain('DEMO MODE');
+      const worker = await login(running.url, 'duan-yujie', DEMO_PASSWORD);
+      expect((await worker.get('/api/auth/me')).body.grids).toEqual(['3']);
+      expect(lines.join('\n')).not.toContain('created user admin');
+      const admin = await login(running.url, 'admin', adminPassword);
+      const me = await admin.get('/api/auth/me');
+      expect(me.body).toMatchObject({ username: 'admin', roles: ['admin'], mustChangePassword: true });
     } finally {
       await running.close();
     }
@@ -52,13 +64,14 @@ describe.skipIf(skipReason('server') !== null)(`npm start on the PostgreSQL serv
 
   it('migrates and seeds through DATABASE_URL, starting empty with SEED=none', async () => {
     handle = await openTestDatabase('server');
-    const running = await startServer(readConfig({ PORT: '0', DATABASE_URL: handle.url, SEED: 'none' }), quiet);
+    const running = await startServer(readConfig({ PORT: '0', DATABASE_URL: handle.url, SEED: 'none', ADMIN_PASSWORD: 'admin password 1' }), quiet);
     try {
       await running.ready;
       const ready = await health(running.url);
       expect(ready.body.database.mode).toBe('server');
       expect(ready.body.seed).toBeNull();
-      expect((await (await fetch(running.url + '/api/grids')).json()).features).toEqual([]);
+      const admin = await login(running.url, 'admin', 'admin password 1');
+      expect((await admin.get('/api/grids')).body.features).toEqual([]);
     } finally {
       await running.close();
     }

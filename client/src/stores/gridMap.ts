@@ -23,7 +23,7 @@ export const useGridMapStore = defineStore('gridMap', () => {
   const error = ref<string | null>(null);
   const selectedCode = ref<string | null>(null);
   const selected = shallowRef<GridDetail | null>(null);
-  const selectedError = ref<string | null>(null);
+  const selectedError = ref<ApiError | Error | null>(null);
   const isEmpty = computed(() => status.value === 'ready' && (layers.value?.grids.features.length ?? 0) === 0);
 
   async function load(): Promise<void> {
@@ -36,7 +36,11 @@ export const useGridMapStore = defineStore('gridMap', () => {
         getJson<FeatureCollection>('/api/roads'),
         getJson<FeatureCollection>('/api/context'),
         getJson<{ basemap: Basemap }>('/api/map/config'),
-        getJson<{ items: ReconciliationRow[] }>('/api/reconciliation'),
+        // Not every role reads the reconciliation; for those it is simply empty.
+        getJson<{ items: ReconciliationRow[] }>('/api/reconciliation').catch((err) => {
+          if (err instanceof ApiError && err.status === 403) return { items: [] };
+          throw err;
+        }),
       ]);
       basemap.value = config.basemap;
       reconciliation.value = rec.items;
@@ -64,9 +68,17 @@ export const useGridMapStore = defineStore('gridMap', () => {
       const detail = await getJson<GridDetail>(`/api/grids/${encodeURIComponent(code)}`);
       if (selectedCode.value === code) selected.value = detail; // a later click wins
     } catch (err) {
-      if (selectedCode.value === code) selectedError.value = (err as Error).message;
+      if (selectedCode.value === code) selectedError.value = err as Error;
     }
   }
 
-  return { layers, basemap, reconciliation, status, error, isEmpty, selectedCode, selected, selectedError, load, select };
+  function reset(): void {
+    layers.value = null;
+    reconciliation.value = [];
+    status.value = 'idle';
+    selectedCode.value = null;
+    selected.value = null;
+  }
+
+  return { layers, basemap, reconciliation, status, error, isEmpty, selectedCode, selected, selectedError, load, select, reset };
 });
