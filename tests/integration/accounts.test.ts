@@ -38,6 +38,13 @@ describeOnEachDatabase('accounts, sessions and the audit log', ({ db }) => {
     }
   });
 
+  it('ends a session that has expired', async () => {
+    const c = await login(server.url, 'planner', TEST_PASSWORD);
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    await db().query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE username = 'planner')`);
+    expect((await c.get('/api/auth/me')).status).toBe(401);
+  });
+
   it('ends the session on logout', async () => {
     const c = await login(server.url, 'planner', TEST_PASSWORD);
     const cookie = c.cookie;
