@@ -10,9 +10,12 @@ import { authRoutes } from './auth/routes';
 import type { Config } from './config';
 import type { Database } from './db/index';
 import { AppError, notFound, notReady } from './errors';
+import { GeoDataError } from './geodata/validate';
 import { gridRoutes } from './grids/routes';
 import { healthRoutes } from './health/routes';
 import { householdRoutes } from './households/routes';
+import { networkRoutes } from './network/routes';
+import { outageRoutes } from './outages/routes';
 import { basemapOf, mapRoutes } from './map/routes';
 import type { Readiness } from './readiness';
 import { userRoutes } from './users/routes';
@@ -57,10 +60,14 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  // Login and password bodies are tiny; everything else may carry GeoJSON.
+  // Login and password bodies are tiny; everything else may carry some GeoJSON. Imports carry whole
+  // networks: their routes parse the body themselves, after the role check (see importBody).
   const smallJson = express.json({ limit: '10kb' });
   const largeJson = express.json({ limit: '2mb' });
-  app.use('/api', (req, res, next) => (req.path.startsWith('/auth/') ? smallJson : largeJson)(req, res, next));
+  app.use('/api', (req, res, next) => {
+    if (req.path.endsWith('/import')) return next();
+    (req.path.startsWith('/auth/') ? smallJson : largeJson)(req, res, next);
+  });
 
   app.use('/api', healthRoutes(deps.db, deps.readiness));
   const gate: RequestHandler = (_req, _res, next) => next(deps.readiness.ready ? undefined : notReady());
@@ -72,6 +79,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', gridRoutes(db));
   app.use('/api', mapRoutes(db, deps.config));
   app.use('/api', householdRoutes(db));
+  app.use('/api', networkRoutes(db));
+  app.use('/api', outageRoutes(db));
   app.use('/api', userRoutes(db));
   app.use('/api', auditRoutes(db));
   app.use('/api', (req, _res, next) => next(notFound(`no such API route: ${req.method} ${req.path}`)));
@@ -90,6 +99,10 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     void next;
     if (err instanceof AppError) {
       res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
+      return;
+    }
+    if (err instanceof GeoDataError) {
+      res.status(400).json({ error: { code: 'invalid_geojson', message: err.message, details: { source: err.source, problems: err.problems } } });
       return;
     }
     // Body parser errors carry a type: malformed JSON and oversized bodies are the client's fault.

@@ -1,5 +1,5 @@
 // Who is asking (session cookie), whether their role may, and CSRF checks for every change.
-import type { RequestHandler } from 'express';
+import { json, type RequestHandler } from 'express';
 import type { Queryable } from '../db/index';
 import { AppError, forbidden, unauthorized } from '../errors';
 import { readSessionCookie } from './cookies';
@@ -51,3 +51,6 @@ export function requireRole(...roles: Role[]): RequestHandler {
     next();
   };
 }
+
+/** The body parser of import routes: large, and placed after requireRole so nobody else can send that much. */
+export const importBody: RequestHandler = json({ limit: '200mb' });

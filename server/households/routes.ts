@@ -2,8 +2,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../db/index';
-import { requireUser } from '../auth/middleware';
+import { actorOf } from '../audit/service';
+import { importBody, requireRole, requireUser } from '../auth/middleware';
 import { parseBody } from '../auth/routes';
+import { importHouseholds } from './import';
 import { listHouseholds } from './service';
 
 const filter = z.object({
@@ -19,6 +21,9 @@ export function householdRoutes(db: () => Database): Router {
   const r = Router();
   r.get('/households', requireUser, async (req, res) => {
     res.json(await listHouseholds(db(), req.user!, parseBody(filter, req.query)));
+  });
+  r.post('/households/import', requireRole('admin'), importBody, async (req, res) => {
+    res.json(await importHouseholds(db(), actorOf(req), req.body));
   });
   return r;
 }

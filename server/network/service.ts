@@ -1,0 +1,55 @@
+// Replaces the stored network all-or-nothing, and exports it back in the same format.
+import type { Database, Queryable } from '../db/index';
+import { sqlFile } from '../db/sql';
+import { audit, type Actor } from '../audit/service';
+import { GeoDataError } from '../geodata/validate';
+import { parseNetwork, type Network } from './format';
+
+const sql = {
+  nodes: sqlFile(import.meta.url, 'insert-nodes.sql'),
+  pipes: sqlFile(import.meta.url, 'insert-pipes.sql'),
+  invalid: sqlFile(import.meta.url, 'invalid-pipes.sql'),
+  detach: sqlFile(import.meta.url, 'detach-households.sql'),
+  counts: sqlFile(import.meta.url, 'counts.sql'),
+  export: sqlFile(import.meta.url, 'export.sql'),
+};
+
+const CHUNK = 5000;
+
+export interface NetworkCounts {
+  nodes: Partial<Record<string, number>>;
+  pipes: number;
+}
+
+async function inChunks<T>(items: T[], run: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += CHUNK) await run(items.slice(i, i + CHUNK));
+}
+
+/** Writes a parsed network in place of the stored one; call inside a transaction. */
+export async function replaceNetwork(tx: Queryable, network: Network, source: string): Promise<{ counts: NetworkCounts; detachedHouseholds: number }> {
+  await tx.query('DELETE FROM network_pipe_ends');
+  await tx.query('DELETE FROM network_pipes');
+  await tx.query('DELETE FROM network_nodes');
+  await inChunks(network.nodes, (c) => tx.query(sql.nodes, [JSON.stringify(c)]));
+  await inChunks(network.pipes, (c) => tx.query(sql.pipes, [JSON.stringify(c)]));
+  const invalid = await tx.query<{ id: string; reason: string }>(sql.invalid);
+  if (invalid.length) throw new GeoDataError(source, invalid.map((r) => ({ feature: `"${r.id}"`, message: `invalid geometry: ${r.reason}` })));
+  const [{ n: detachedHouseholds }] = await tx.query<{ n: number }>(sql.detach);
+  const [{ counts }] = await tx.query<{ counts: NetworkCounts }>(sql.counts);
+  return { counts, detachedHouseholds };
+}
+
+export async function importNetwork(db: Database, actor: Actor, body: unknown, source = 'network') {
+  const network = parseNetwork(body, source);
+  return db.withTransaction(async (tx) => {
+    const before = (await tx.query<{ counts: NetworkCounts }>(sql.counts))[0].counts;
+    const result = await replaceNetwork(tx, network, source);
+    await audit(tx, actor, { action: 'network.import', entity: 'network', before, after: { ...result.counts, detachedHouseholds: result.detachedHouseholds } });
+    return result;
+  });
+}
+
+export async function exportNetwork(db: Queryable): Promise<unknown> {
+  const [{ fc }] = await db.query<{ fc: unknown }>(sql.export);
+  return fc;
+}
