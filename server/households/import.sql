@@ -1,6 +1,7 @@
--- Makes the stored households equal to the file (JSON array): adds and updates them, grid and community from where each stands.
+-- Adds and updates households (JSON array; connection optional, else from service), grid and community from where each stands.
 WITH input AS (
-  SELECT h->>'id' AS id, h->>'service' AS service, h->>'address' AS address, h->>'phone' AS phone, h->>'name' AS name,
+  SELECT h->>'id' AS id, h->>'service' AS service, h->>'connection' AS connection,
+         h->>'address' AS address, h->>'phone' AS phone, h->>'name' AS name,
          ST_SetSRID(ST_MakePoint((h->'coordinates'->>0)::float8, (h->'coordinates'->>1)::float8), 4326) AS geom
   FROM json_array_elements($1::json) h
 ),
@@ -13,7 +14,7 @@ placed AS (
 upserted AS (
   INSERT INTO households AS t (id, grid_code, community_id, address, name, phone, service_node, connection, retired_at, geom, updated_at)
   SELECT id, grid_code, community_id, address, name, phone, service,
-         CASE WHEN service IS NULL THEN 'to_develop' ELSE 'connected' END, NULL, geom, now()
+         COALESCE(connection, CASE WHEN service IS NULL THEN 'to_develop' ELSE 'connected' END), NULL, geom, now()
   FROM placed
   ON CONFLICT (id) DO UPDATE SET grid_code = EXCLUDED.grid_code, community_id = EXCLUDED.community_id,
     address = EXCLUDED.address, name = EXCLUDED.name, phone = EXCLUDED.phone, service_node = EXCLUDED.service_node,

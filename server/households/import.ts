@@ -1,6 +1,6 @@
 // POST /api/households/import: the stored households become those of the file, all or nothing (spec §3).
 import * as gjv from 'geojson-validation';
-import type { Database } from '../db/index';
+import type { Database, Queryable } from '../db/index';
 import { sqlFile } from '../db/sql';
 import { audit, type Actor } from '../audit/service';
 import { featureLabel, GeoDataError, type GeoProblem } from '../geodata/validate';
@@ -8,7 +8,7 @@ import { featureLabel, GeoDataError, type GeoProblem } from '../geodata/validate
 const importSql = sqlFile(import.meta.url, 'import.sql');
 const CHUNK = 5000;
 
-interface HouseholdIn {
+export interface HouseholdIn {
   id: string;
   service: string | null;
   address: string | null;
@@ -46,6 +46,18 @@ export function parseHouseholds(obj: unknown, source = 'households'): HouseholdI
   return out;
 }
 
+/** Adds or updates households in chunks; answers how many of each. */
+export async function upsertHouseholds(tx: Queryable, households: (HouseholdIn & { connection?: string })[]): Promise<{ added: number; updated: number }> {
+  let added = 0;
+  let updated = 0;
+  for (let i = 0; i < households.length; i += CHUNK) {
+    const [r] = await tx.query<{ added: number; updated: number }>(importSql, [JSON.stringify(households.slice(i, i + CHUNK))]);
+    added += r.added;
+    updated += r.updated;
+  }
+  return { added, updated };
+}
+
 export async function importHouseholds(db: Database, actor: Actor, body: unknown) {
   const households = parseHouseholds(body);
   return db.withTransaction(async (tx) => {
@@ -59,13 +71,7 @@ export async function importHouseholds(db: Database, actor: Actor, body: unknown
       const byService = new Map(households.filter((h) => h.service).map((h) => [h.service, h.id]));
       throw new GeoDataError('households', bad.map((b) => ({ feature: `"${byService.get(b.id)}"`, message: `service "${b.id}" is not a service node of the stored network` })));
     }
-    let added = 0;
-    let updated = 0;
-    for (let i = 0; i < households.length; i += CHUNK) {
-      const [r] = await tx.query<{ added: number; updated: number }>(importSql, [JSON.stringify(households.slice(i, i + CHUNK))]);
-      added += r.added;
-      updated += r.updated;
-    }
+    const { added, updated } = await upsertHouseholds(tx, households);
     const [{ n: retired }] = await tx.query<{ n: number }>(
       `WITH r AS (UPDATE households SET retired_at = now() WHERE retired_at IS NULL AND NOT (id = ANY($1::text[])) RETURNING 1) SELECT count(*)::int n FROM r`,
       [households.map((h) => h.id)],

@@ -62,6 +62,11 @@ export class ReferenceNetwork {
     return reached;
   }
 
+  /** Pipes with gas as the network stands. */
+  suppliedPipes(): Set<string> {
+    return this.supply(new Set(), new Set());
+  }
+
   scope(pipes: string[], assumeInoperable: string[] = []): ReferenceAnswer {
     const stuck = new Set(assumeInoperable);
     const zone = new Set(pipes);

@@ -5,6 +5,11 @@ import { z } from 'zod';
 import type { Database, Queryable } from '../db/index';
 import { audit } from '../audit/service';
 import { seedAccounts } from './accounts';
+import type { Polygon, Position } from 'geojson';
+import { generatePanjiNetwork } from '../../geodata/network-generator';
+import { upsertHouseholds } from '../households/import';
+import { parseNetwork } from '../network/format';
+import { replaceNetwork } from '../network/service';
 import { sqlFile } from '../db/sql';
 import {
   checkFeatureCollection,
@@ -21,7 +26,6 @@ const sql = {
   communities: sqlFile(import.meta.url, 'insert-communities.sql'),
   organisation: sqlFile(import.meta.url, 'insert-organisation.sql'),
   assignments: sqlFile(import.meta.url, 'insert-assignments.sql'),
-  households: sqlFile(import.meta.url, 'insert-households.sql'),
   layoutProblems: sqlFile(import.meta.url, '../geodata/layout-problems.sql'),
   communitiesOutside: sqlFile(import.meta.url, 'communities-outside-grids.sql'),
 };
@@ -124,6 +128,24 @@ async function checkLayout(tx: Queryable, grids: FeatureCollectionLike): Promise
   }
 }
 
+/** The generated Panji network and its households (geodata/network-generator.ts), loaded with the seed. */
+async function loadNetwork(tx: Queryable, read: Record<LayerName, FeatureCollectionLike>): Promise<void> {
+  const line = (f: FeatureCollectionLike['features'][number]) => f.geometry!.coordinates as Position[];
+  const { network, households } = generatePanjiNetwork({
+    serviceArea: read['service-area.geojson'].features[0].geometry as unknown as Polygon,
+    roads: read['roads.geojson'].features.map((f) => ({ id: String(f.properties!.id), line: line(f) })),
+    communities: read['communities.geojson'].features.map((f) => ({
+      id: String(f.properties!.id),
+      name: String(f.properties!.name_zh),
+      total: Number(f.properties!.total_households),
+      connected: (f.properties!.connected_households as number | null) ?? null,
+      geometry: f.geometry as unknown as Polygon,
+    })),
+  });
+  await replaceNetwork(tx, parseNetwork(network, 'generated Panji network'), 'generated Panji network');
+  await upsertHouseholds(tx, households);
+}
+
 export interface SeedResult {
   loaded: boolean;
   files: Record<string, string>;
@@ -163,7 +185,7 @@ export async function loadPanjiSeed(db: Database, dir: URL = defaultSeedDir): Pr
     await checkLayout(tx, read['grids.geojson']!);
     await insert('organisation.json', sql.organisation, [JSON.stringify(orgParsed.data)]);
     await insert('organisation.json', sql.assignments, [JSON.stringify(orgParsed.data.assignments), orgParsed.data.assumed]);
-    await insert('communities.geojson', sql.households, []);
+    await loadNetwork(tx, read as Record<LayerName, FeatureCollectionLike>);
     await seedAccounts(tx, orgParsed.data);
     await audit(tx, { id: null, username: 'system', ip: null }, { action: 'seed.load', entity: 'seed', entityId: 'panji', after: files });
     await tx.query(`INSERT INTO app_meta (key, value) VALUES ('seed', $1::jsonb)`, [

@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest';
 import { migrate } from '../../server/db/migrate';
 import { loadPanjiSeed } from '../../server/seed/panji';
+import { parseNetwork } from '../../server/network/format';
+import { exportNetwork } from '../../server/network/service';
+import { ReferenceNetwork } from '../../server/outages/reference';
+import { outageScope } from '../../server/outages/service';
 import { describeOnEachDatabase } from '../support/databases';
 
 describeOnEachDatabase('the Panji seed', ({ db }) => {
@@ -77,5 +81,36 @@ describeOnEachDatabase('the Panji seed', ({ db }) => {
       `SELECT g.code, count(r.id)::int workers FROM grids g LEFT JOIN responsibilities r ON r.grid_code = g.code AND r.level = 3 GROUP BY g.code ORDER BY g.code`,
     );
     expect(rows.every((r) => r.workers >= 1)).toBe(true);
+  });
+
+  it('loads a generated network: connected households on service points, the others on none', async () => {
+    const rows = await db().query<{ connection: string; n: number; on_service: number }>(
+      `SELECT h.connection, count(*)::int n,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM network_nodes s WHERE s.id = h.service_node AND s.kind = 'service'))::int on_service
+       FROM households h WHERE h.retired_at IS NULL GROUP BY h.connection ORDER BY h.connection`,
+    );
+    // 1553 + 2267 + 2082 + 3562 connected in the community figures; 富邦小区 and 滨海花园 (276) unknown.
+    expect(rows).toEqual([
+      { connection: 'connected', n: 9464, on_service: 9464 },
+      { connection: 'to_develop', n: 12313, on_service: 0 },
+      { connection: 'unknown', n: 276, on_service: 0 },
+    ]);
+    const [g3] = await db().query<{ n: number }>(`SELECT count(*)::int n FROM households WHERE grid_code = '3' AND connection = 'connected'`);
+    expect(g3.n).toBe(2082);
+  });
+
+  it('feeds every service point from a gate station, and cuts off a community when its regulator inlet is shut', async () => {
+    const network = parseNetwork(await exportNetwork(db()));
+    expect(network.nodes.filter((n) => n.kind === 'source')).toHaveLength(2);
+    const ref = new ReferenceNetwork(network);
+    const supplied = ref.suppliedPipes();
+    const services = network.nodes.filter((n) => n.kind === 'service').map((n) => n.id);
+    const fed = new Set(network.pipes.filter((p) => supplied.has(p.id)).flatMap((p) => [p.from, p.to]));
+    expect(services.filter((s) => !fed.has(s))).toEqual([]);
+    const inlet = network.nodes.find((n) => n.id === 'R-3-04')!.inlet!;
+    const answer = await outageScope(db(), [inlet]);
+    expect(answer.regulatorsAffected).toContain('R-3-04');
+    expect(answer.households.byCommunity).toEqual([{ community: '祥苑社区', count: 913 }]);
+    expect(answer.households.byGrid).toEqual([{ grid: '3', count: 913 }]);
   });
 });

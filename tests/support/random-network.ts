@@ -1,17 +1,8 @@
 // Small random gas networks, deterministic from a seed: loops, closed and seized valves, regulators, several sources.
 import type { Feature, FeatureCollection } from 'geojson';
+import { prng } from '../../geodata/prng';
 
-/** mulberry32: a tiny seeded PRNG, so a failing network can be rebuilt from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export interface RandomNetwork {
   fc: FeatureCollection;
