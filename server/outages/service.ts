@@ -4,6 +4,7 @@ import { sqlFile } from '../db/sql';
 import { notFound } from '../errors';
 
 const scopeSql = sqlFile(import.meta.url, 'scope.sql');
+const valvePlacesSql = sqlFile(import.meta.url, 'valve-places.sql');
 
 export interface ScopeAnswer {
   valvesToClose: string[];
@@ -17,6 +18,20 @@ export interface ScopeAnswer {
   unsuppliedPipes: string[];
   households: { total: number; ids: string[]; byGrid: { grid: string | null; count: number }[]; byCommunity: { community: string | null; count: number }[] };
   geometry: { type: 'FeatureCollection'; features: unknown[] };
+  /** Beyond the contract: where each valve to close is, numbered as on the map. */
+  valveList?: ValvePlace[];
+}
+
+export interface ValvePlace {
+  order: number;
+  id: string;
+  lon: number;
+  lat: number;
+  road_zh: string | null;
+  road_en: string | null;
+  road_m: number | null;
+  community: string | null;
+  grid: string | null;
 }
 
 export async function outageScope(db: Queryable, pipes: string[], assumeInoperable: string[] = []): Promise<ScopeAnswer> {
@@ -26,5 +41,8 @@ export async function outageScope(db: Queryable, pipes: string[], assumeInoperab
   );
   if (unknown.length) throw notFound(`no pipe with id ${unknown.map((u) => `"${u.id}"`).join(', ')}`);
   const [answer] = await db.query<ScopeAnswer & Record<string, unknown>>(scopeSql, [pipes, assumeInoperable]);
+  const places = await db.query<Omit<ValvePlace, 'order'> & Record<string, unknown>>(valvePlacesSql, [answer.valvesToClose]);
+  const byId = new Map(places.map((p) => [p.id, p]));
+  answer.valveList = answer.valvesToClose.map((id, i) => ({ order: i + 1, ...byId.get(id)! }));
   return answer;
 }

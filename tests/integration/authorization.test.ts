@@ -34,6 +34,10 @@ const cases: Case[] = [
   { method: 'POST', path: '/api/users', body: (w) => ({ username: `new-${w}`, displayName: '新用户', roles: ['planner'] }), allow: ['admin'], ok: 201 },
   { method: 'PATCH', path: '/api/users/ID_OF_PLANNER', body: () => ({ version: 999, displayName: '改名' }), allow: ['admin'], ok: 409 },
   { method: 'POST', path: '/api/users/ID_OF_PLANNER/password', body: () => ({ password: 'short' }), allow: ['admin'], ok: 400 },
+  { method: 'GET', path: '/api/network', allow: ['admin', 'dispatcher', 'planner'] },
+  { method: 'POST', path: '/api/network/import', body: () => ({ type: 'Feature' }), allow: ['admin', 'dispatcher'], ok: 400 },
+  { method: 'POST', path: '/api/households/import', body: () => ({ type: 'Feature' }), allow: ['admin'], ok: 400 },
+  { method: 'POST', path: '/api/outages/scope', body: () => ({ pipes: ['P1'] }), allow: ['admin', 'dispatcher'] },
   { method: 'GET', path: '/api/audit', allow: ['admin'] },
   { method: 'GET', path: '/api/audit/export.csv', allow: ['admin'] },
 ];

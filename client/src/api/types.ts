@@ -73,3 +73,30 @@ export type GridCollection = FeatureCollection<Geometry, GridProperties>;
 export type GridDetail = Feature<Geometry, GridDetailProperties>;
 
 export type Basemap = { kind: 'none' } | { kind: 'tianditu'; key: string } | { kind: 'style'; url: string };
+
+export interface ValvePlace {
+  order: number;
+  id: string;
+  lon: number;
+  lat: number;
+  road_zh: string | null;
+  road_en: string | null;
+  road_m: number | null;
+  community: string | null;
+  grid: string | null;
+}
+
+export interface ScopeAnswer {
+  valvesToClose: string[];
+  valvesNotNeeded: string[];
+  alreadyClosed: string[];
+  inoperableValves: string[];
+  regulatorsToShut: string[];
+  sourcesToShut: string[];
+  regulatorsAffected: string[];
+  isolatedPipes: string[];
+  unsuppliedPipes: string[];
+  households: { total: number; ids: string[]; byGrid: { grid: string | null; count: number }[]; byCommunity: { community: string | null; count: number }[] };
+  geometry: import('geojson').FeatureCollection;
+  valveList: ValvePlace[];
+}

@@ -1,5 +1,5 @@
 // Owns the MapLibre Map outside Vue's reactivity: data, language, selection and hover via feature-state.
-import { bbox } from '@turf/turf';
+import { bbox, pointToLineDistance } from '@turf/turf';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 // MapLibre 6 runs its worker as a module; Vite bundles it (with its shared chunk) and gives us its URL.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
@@ -7,7 +7,8 @@ import type { Basemap } from '../api/types';
 import type { Locale } from '../i18n/messages';
 import type { MapLayers } from '../stores/gridMap';
 import { labelPoints } from './labels';
-import { buildStyle, LABEL_LAYERS, labelField, projectLayers, projectSources } from './style';
+import type { FeatureCollection } from 'geojson';
+import { buildStyle, LABEL_LAYERS, labelField, NETWORK_LAYERS, networkLayers, projectLayers, projectSources } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -18,6 +19,8 @@ export interface GridMapOptions {
   basemap: Basemap;
   locale: Locale;
   onGridClick: (code: string | null) => void;
+  /** In dispatch mode: a pipe was clicked; `add` when shift was held. */
+  onPipeClick: (id: string, add: boolean) => void;
 }
 
 export class GridMap {
@@ -25,6 +28,8 @@ export class GridMap {
   private selected: string | null = null;
   private hovered: string | null = null;
   private styleReady: Promise<void>;
+  private dispatching = false;
+  private selectedPipes: string[] = [];
 
   constructor(opts: GridMapOptions) {
     this.map = new MapLibreMap({
@@ -33,6 +38,8 @@ export class GridMap {
       center: PANJI_CENTRE,
       zoom: 12.6,
       attributionControl: { compact: true },
+      // Shift-click adds pipes to an outage question, so shift-drag must not start a box zoom.
+      boxZoom: false,
       localIdeographFontFamily: '"Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif',
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
@@ -42,14 +49,19 @@ export class GridMap {
       // A foreign style brings its own layers; ours go on top once it has loaded.
       this.styleReady = this.styleReady.then(() => {
         for (const [id, source] of Object.entries(projectSources())) this.map.addSource(id, source);
-        for (const layer of projectLayers(opts.locale)) this.map.addLayer(layer);
+        for (const layer of [...projectLayers(opts.locale), ...networkLayers()]) this.map.addLayer(layer);
       });
     }
-    this.bindEvents(opts.onGridClick);
+    this.bindEvents(opts.onGridClick, opts.onPipeClick);
   }
 
-  private bindEvents(onGridClick: (code: string | null) => void): void {
+  private bindEvents(onGridClick: (code: string | null) => void, onPipeClick: GridMapOptions['onPipeClick']): void {
     this.map.on('click', (e) => {
+      if (this.dispatching) {
+        const pipe = this.nearestPipe(e.point, [e.lngLat.lng, e.lngLat.lat]);
+        if (pipe) onPipeClick(pipe, e.originalEvent.shiftKey);
+        return;
+      }
       const hit = this.map.queryRenderedFeatures(e.point, { layers: ['grids-fill'] })[0] as MapGeoJSONFeature | undefined;
       onGridClick(hit ? String(hit.properties.code) : null);
     });
@@ -91,6 +103,41 @@ export class GridMap {
     if (this.hovered !== null) this.map.setFeatureState({ source: 'grids', id: this.hovered }, { hover: false });
     this.hovered = code;
     if (code !== null) this.map.setFeatureState({ source: 'grids', id: code }, { hover: true });
+  }
+
+  /** Of the pipes within a finger's width of the click, the one nearest to it. */
+  private nearestPipe(point: { x: number; y: number }, at: [number, number]): string | null {
+    const r = 7;
+    const hits = this.map.queryRenderedFeatures([[point.x - r, point.y - r], [point.x + r, point.y + r]], { layers: ['network-pipes-hit'] });
+    let best: { id: string; d: number } | null = null;
+    for (const f of hits) {
+      if (f.geometry.type !== 'LineString') continue;
+      const d = pointToLineDistance(at, f.geometry, { units: 'meters' });
+      if (!best || d < best.d) best = { id: String(f.properties.id), d };
+    }
+    return best?.id ?? null;
+  }
+
+  /** Shows or hides the network; the grid map stays underneath, paler while dispatching. */
+  async setDispatch(on: boolean, network: FeatureCollection | null): Promise<void> {
+    await this.styleReady;
+    this.dispatching = on;
+    if (network) (this.map.getSource('network') as GeoJSONSource).setData(network);
+    for (const id of NETWORK_LAYERS) this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    this.map.setPaintProperty('grids-fill', 'fill-opacity', on ? 0.12 : ['case', ['boolean', ['feature-state', 'selected'], false], 0.55, ['boolean', ['feature-state', 'hover'], false], 0.42, 0.28]);
+  }
+
+  /** Draws the answer; everything else dims while there is one. */
+  async setScope(scope: FeatureCollection | null, pipes: string[]): Promise<void> {
+    await this.styleReady;
+    (this.map.getSource('scope') as GeoJSONSource).setData(scope ?? { type: 'FeatureCollection', features: [] });
+    for (const id of this.selectedPipes) this.map.setFeatureState({ source: 'network', id }, { selected: false });
+    this.selectedPipes = pipes;
+    for (const id of pipes) this.map.setFeatureState({ source: 'network', id }, { selected: true });
+    const dim = scope !== null;
+    this.map.setPaintProperty('network-pipes', 'line-opacity', dim ? 0.25 : 1);
+    this.map.setPaintProperty('network-nodes', 'circle-opacity', dim ? 0.3 : 1);
+    this.map.setPaintProperty('communities-fill', 'fill-opacity', dim ? 0.35 : 0.75);
   }
 
   destroy(): void {

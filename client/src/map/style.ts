@@ -19,6 +19,65 @@ export const labelField = (locale: Locale): ExpressionSpecification =>
   locale === 'en' ? ['coalesce', ['get', 'name_en'], ['get', 'name_zh']] : ['get', 'name_zh'];
 
 export const LABEL_LAYERS = ['road-labels', 'grid-labels', 'community-labels'] as const;
+export const NETWORK_LAYERS = ['network-pipes', 'network-pipes-selected', 'network-pipes-hit', 'network-nodes', 'scope-pipes', 'scope-nodes', 'scope-valve-numbers'] as const;
+
+const isPipe: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
+const isNode: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const hidden = { visibility: 'none' } as const;
+
+/** Network and outage-scope layers, hidden until the dispatcher turns them on. */
+export function networkLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'network-pipes', type: 'line', source: 'network', filter: isPipe, layout: { ...hidden, 'line-cap': 'round' },
+      paint: {
+        'line-color': ['match', ['get', 'pressure'], 'MP', '#1f5fa8', '#6f9fd8'],
+        'line-width': ['match', ['get', 'pressure'], 'MP', 3, 1.5],
+      },
+    },
+    {
+      id: 'network-pipes-selected', type: 'line', source: 'network', filter: isPipe, layout: hidden,
+      paint: { 'line-color': '#000000', 'line-width': 7, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.9, 0] },
+    },
+    // A wide invisible line, so a pipe is easy to hit with a finger or a mouse.
+    { id: 'network-pipes-hit', type: 'line', source: 'network', filter: isPipe, layout: hidden, paint: { 'line-color': '#000000', 'line-width': 14, 'line-opacity': 0 } },
+    {
+      id: 'network-nodes', type: 'circle', source: 'network', filter: ['all', isNode, ['!=', ['get', 'kind'], 'junction']], layout: hidden,
+      paint: {
+        'circle-radius': ['match', ['get', 'kind'], 'source', 7, 'regulator', 5, 'valve', 3.5, 2],
+        'circle-color': [
+          'case',
+          ['==', ['get', 'kind'], 'source'], '#111111',
+          ['==', ['get', 'kind'], 'regulator'], '#e08214',
+          ['==', ['get', 'state'], 'closed'], '#c51b7d',
+          ['==', ['get', 'operable'], false], '#7b3294',
+          ['==', ['get', 'kind'], 'valve'], '#1a9641',
+          '#888888',
+        ],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+      },
+    },
+    {
+      id: 'scope-pipes', type: 'line', source: 'scope', filter: isPipe, layout: { ...hidden, 'line-cap': 'round' },
+      paint: { 'line-color': ['match', ['get', 'role'], 'isolated', '#d7191c', '#f39c12'], 'line-width': ['match', ['get', 'role'], 'isolated', 6, 4] },
+    },
+    {
+      id: 'scope-nodes', type: 'circle', source: 'scope', filter: isNode, layout: hidden,
+      paint: {
+        'circle-radius': ['match', ['get', 'role'], 'valve_to_close', 10, 'regulator_to_shut', 8, 'source_to_shut', 9, 6],
+        'circle-color': ['match', ['get', 'role'], 'valve_to_close', '#d7191c', 'regulator_to_shut', '#e08214', 'regulator_affected', '#fdb863', 'source_to_shut', '#111111', 'inoperable_valve', '#7b3294', '#bbbbbb'],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: 'scope-valve-numbers', type: 'symbol', source: 'scope', filter: ['all', isNode, ['==', ['get', 'role'], 'valve_to_close']],
+      layout: { ...hidden, 'text-field': ['to-string', ['get', 'order']], 'text-font': LABEL_FONTS, 'text-size': 12, 'text-allow-overlap': true },
+      paint: { 'text-color': '#ffffff' },
+    },
+  ];
+}
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
@@ -47,6 +106,9 @@ export function projectSources(): Record<string, SourceSpecification> {
     // Labels sit on one point per feature (from PostGIS), not per tile piece of a polygon.
     'grid-label-points': { type: 'geojson', data: empty() },
     'community-label-points': { type: 'geojson', data: empty() },
+    // The dispatcher's layers: the network and the answer to the outage question.
+    network: { type: 'geojson', data: empty(), promoteId: 'id' },
+    scope: { type: 'geojson', data: empty() },
   };
 }
 
@@ -119,5 +181,5 @@ export function buildStyle(basemap: Basemap, locale: Locale): StyleSpecification
     sources['tianditu-cva'] = tiandituSource('cva', basemap.key);
     layers.push({ id: 'tianditu-vec', type: 'raster', source: 'tianditu-vec' }, { id: 'tianditu-cva', type: 'raster', source: 'tianditu-cva' });
   }
-  return { version: 8, sources, layers: [...layers, ...projectLayers(locale)] };
+  return { version: 8, sources, layers: [...layers, ...projectLayers(locale), ...networkLayers()] };
 }
