@@ -15,6 +15,7 @@ import { gridRoutes } from './grids/routes';
 import { healthRoutes } from './health/routes';
 import { householdRoutes } from './households/routes';
 import { networkRoutes } from './network/routes';
+import { outageRecordRoutes } from './outages/records-routes';
 import { outageRoutes } from './outages/routes';
 import { basemapOf, mapRoutes } from './map/routes';
 import type { Readiness } from './readiness';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', householdRoutes(db));
   app.use('/api', networkRoutes(db));
   app.use('/api', outageRoutes(db));
+  app.use('/api', outageRecordRoutes(db));
   app.use('/api', userRoutes(db));
   app.use('/api', auditRoutes(db));
   app.use('/api', (req, _res, next) => next(notFound(`no such API route: ${req.method} ${req.path}`)));

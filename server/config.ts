@@ -24,6 +24,7 @@ const schema = z.object({
       .optional(),
   ),
   BASEMAP_STYLE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  SMS_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export interface Config {
@@ -34,6 +35,8 @@ export interface Config {
   adminPassword: string | undefined;
   tiandituKey: string | undefined;
   basemapStyleUrl: string | undefined;
+  /** Where the outbox posts SMS notices; absent: messages are only recorded. */
+  smsWebhookUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -54,5 +57,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: c.ADMIN_PASSWORD,
     tiandituKey: c.TIANDITU_KEY,
     basemapStyleUrl: c.BASEMAP_STYLE_URL,
+    smsWebhookUrl: c.SMS_WEBHOOK_URL,
   };
 }

@@ -8,6 +8,8 @@ import { migrate } from './db/migrate';
 import { newReadiness } from './readiness';
 import { ensureAdmin, setDemoPasswords } from './seed/accounts';
 import { loadPanjiSeed } from './seed/panji';
+import { startOutbox } from './outages/outbox';
+import { recordingGateway, webhookGateway } from './outages/sms';
 
 export interface Running {
   url: string;
@@ -30,7 +32,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const server = app.listen(config.port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const port = (server.address() as AddressInfo).port;
+  let stopOutbox = () => undefined as void;
   const close = async () => {
+    stopOutbox();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await db?.close().catch(() => undefined);
     db = undefined;
@@ -52,6 +56,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     }
     await ensureAdmin(db, config.adminPassword, log);
     if (opts.demo) await setDemoPasswords(db, log);
+    stopOutbox = startOutbox(db, config.smsWebhookUrl ? webhookGateway(config.smsWebhookUrl) : recordingGateway, log);
     readiness.readyMs = Math.round(performance.now() - t0);
     readiness.phase = 'ready';
     readiness.ready = true;
