@@ -73,4 +73,22 @@ describe("the dispatcher's outage map, in Chromium", () => {
     await s.page.waitForFunction((ids) => document.querySelector('[data-testid=selected-pipes]')?.textContent === ids, `${first}、${second}`, { timeout: 10_000 });
     await s.page.waitForFunction(() => document.querySelectorAll('[data-testid=households-by-grid] tbody tr').length === 2, null, { timeout: 10_000 });
   });
+
+  it('records the outage, confirms it (queuing notices) and shows it again on the map', async () => {
+    await s.page.getByTestId('create-outage').click();
+    await s.page.fill('input[name=cause]', '管道抢修');
+    await s.page.getByTestId('outage-submit').click();
+    await s.page.getByTestId('outage-created').waitFor();
+    await s.page.getByTestId('tab-outages').click();
+    const row = s.page.locator('[data-testid=outages-table] tr[data-outage]').first();
+    await row.click();
+    await s.page.getByTestId('to-confirmed').click();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid=outage-status]')?.textContent === '已确认', null, { timeout: 15_000 });
+    expect(await s.page.locator('[data-testid=outage-events] li').count()).toBe(2);
+    await s.page.screenshot({ path: path.join(screenshotDir, 'outage-record.png') });
+    await s.page.getByTestId('outage-on-map').click();
+    await s.page.getByTestId('dispatch-panel').waitFor();
+    await s.page.getByTestId('households-by-grid').waitFor();
+    expect(await s.page.locator('[data-testid=households-by-grid] tbody tr').count()).toBe(2);
+  });
 });

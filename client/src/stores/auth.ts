@@ -22,6 +22,7 @@ export const useAuthStore = defineStore('auth', () => {
   const has = (...roles: Role[]) => !!me.value && me.value.roles.some((r) => roles.includes(r));
   const isAdmin = computed(() => has('admin'));
   const seesReconciliation = computed(() => has('admin', 'manager', 'department_head', 'planner'));
+  const seesOutages = computed(() => has('admin', 'dispatcher', 'manager', 'department_head'));
   /** Grid workers read only their own grids; everyone else reads them all. */
   const canOpenGrid = (code: string) => !!me.value && (has('admin', 'manager', 'department_head', 'dispatcher', 'planner') || me.value.grids.includes(code));
 
@@ -61,5 +62,5 @@ export const useAuthStore = defineStore('auth', () => {
     await refresh();
   }
 
-  return { me, status, has, isAdmin, seesReconciliation, canOpenGrid, refresh, login, logout, changePassword };
+  return { me, status, has, isAdmin, seesReconciliation, seesOutages, canOpenGrid, refresh, login, logout, changePassword };
 });

@@ -70,6 +70,16 @@ export const useDispatchStore = defineStore('dispatch', () => {
     error.value = null;
   }
 
+  /** Shows a recorded outage: its pipes, its stuck valves and its frozen answer. */
+  function showOutage(recordPipes: string[], recordStuck: string[], scope: ScopeAnswer): void {
+    pipes.value = [...recordPipes];
+    stuck.value = [...recordStuck];
+    answer.value = scope;
+    elapsedMs.value = null;
+    active.value = true;
+    void loadNetwork();
+  }
+
   function reset(): void {
     clear();
     active.value = false;
@@ -77,5 +87,5 @@ export const useDispatchStore = defineStore('dispatch', () => {
     networkStatus.value = 'idle';
   }
 
-  return { active, network, networkStatus, pipes, stuck, answer, busy, error, elapsedMs, hasQuestion, loadNetwork, pickPipe, toggleStuck, clear, reset };
+  return { active, network, networkStatus, pipes, stuck, answer, busy, error, elapsedMs, hasQuestion, loadNetwork, pickPipe, toggleStuck, clear, showOutage, reset };
 });
