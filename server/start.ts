@@ -30,6 +30,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
   let db: Database | undefined;
   const app = createApp({ config, readiness, db: () => (readiness.ready ? db : undefined), log });
   const server = app.listen(config.port);
+  // Longer than browsers' and proxies' idle keep-alive, so a reused connection is not closed under a request.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const port = (server.address() as AddressInfo).port;
   let stopOutbox = () => undefined as void;

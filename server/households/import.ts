@@ -76,6 +76,7 @@ export async function importHouseholds(db: Database, actor: Actor, body: unknown
       `WITH r AS (UPDATE households SET retired_at = now() WHERE retired_at IS NULL AND NOT (id = ANY($1::text[])) RETURNING 1) SELECT count(*)::int n FROM r`,
       [households.map((h) => h.id)],
     );
+    await tx.exec('ANALYZE households');
     const result = { added, updated, retired, total: households.length };
     await audit(tx, actor, { action: 'households.import', entity: 'households', after: result });
     return result;

@@ -4,12 +4,14 @@ import { sqlFile } from '../db/sql';
 import { audit, type Actor } from '../audit/service';
 import { GeoDataError } from '../geodata/validate';
 import { parseNetwork, type Network } from './format';
+import { computeSegments } from './segments';
 
 const sql = {
   nodes: sqlFile(import.meta.url, 'insert-nodes.sql'),
   pipes: sqlFile(import.meta.url, 'insert-pipes.sql'),
   invalid: sqlFile(import.meta.url, 'invalid-pipes.sql'),
   detach: sqlFile(import.meta.url, 'detach-households.sql'),
+  deviceEnds: sqlFile(import.meta.url, 'insert-device-ends.sql'),
   counts: sqlFile(import.meta.url, 'counts.sql'),
   export: sqlFile(import.meta.url, 'export.sql'),
 };
@@ -27,11 +29,19 @@ async function inChunks<T>(items: T[], run: (chunk: T[]) => Promise<unknown>): P
 
 /** Writes a parsed network in place of the stored one; call inside a transaction. */
 export async function replaceNetwork(tx: Queryable, network: Network, source: string): Promise<{ counts: NetworkCounts; detachedHouseholds: number }> {
+  await tx.query('DELETE FROM network_device_ends');
   await tx.query('DELETE FROM network_pipe_ends');
   await tx.query('DELETE FROM network_pipes');
   await tx.query('DELETE FROM network_nodes');
-  await inChunks(network.nodes, (c) => tx.query(sql.nodes, [JSON.stringify(c)]));
-  await inChunks(network.pipes, (c) => tx.query(sql.pipes, [JSON.stringify(c)]));
+  // Segments and supply are worked out once here, so an outage question walks segments, not pipes.
+  const seg = computeSegments(network);
+  const nodes = network.nodes.map((n) => ({ ...n, segment: seg.nodeSegment.get(n.id) ?? null }));
+  const pipes = network.pipes.map((p) => ({ ...p, segment: seg.pipeSegment.get(p.id), supplied: seg.supplied.has(p.id) }));
+  await inChunks(nodes, (c) => tx.query(sql.nodes, [JSON.stringify(c)]));
+  await inChunks(pipes, (c) => tx.query(sql.pipes, [JSON.stringify(c)]));
+  await tx.query(sql.deviceEnds);
+  // Fresh statistics, or the planner walks a million-row network with plans made for an empty one.
+  await tx.exec('ANALYZE network_nodes, network_pipes, network_pipe_ends, network_device_ends, households');
   const invalid = await tx.query<{ id: string; reason: string }>(sql.invalid);
   if (invalid.length) throw new GeoDataError(source, invalid.map((r) => ({ feature: `"${r.id}"`, message: `invalid geometry: ${r.reason}` })));
   const [{ n: detachedHouseholds }] = await tx.query<{ n: number }>(sql.detach);

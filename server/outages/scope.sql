@@ -1,86 +1,71 @@
--- Outage scope of a set of pipes ($1), with valves assumed stuck ($2), per spec §2: zone, supply before/after, what to do, who loses gas.
+-- Outage scope of a set of pipes ($1), with valves assumed stuck ($2), per spec §2, walking the precomputed
+-- valve-bounded segments (migration 006): zone, supply after (before is stored), what to do, who loses gas.
 WITH RECURSIVE
-selected AS (SELECT DISTINCT unnest($1::text[]) AS pipe),
 assumed AS (SELECT DISTINCT unnest($2::text[]) AS id),
--- Step 1: spread from the selected pipes through junctions, service points and open valves that cannot be turned.
-zone(pipe) AS (
-  SELECT pipe FROM selected
+-- Step 1: the zone is whole segments: those of the selected pipes, and beyond open valves that cannot be turned.
+zone_seg(seg) AS (
+  SELECT DISTINCT p.segment FROM network_pipes p WHERE p.id = ANY($1::text[])
   UNION
-  SELECT e2.pipe_id
-  FROM zone z
-  JOIN network_pipe_ends e1 ON e1.pipe_id = z.pipe
-  JOIN network_nodes n ON n.id = e1.node_id
-  JOIN network_pipe_ends e2 ON e2.node_id = n.id
-  WHERE n.kind IN ('junction', 'service')
-     OR (n.kind = 'valve' AND n.state = 'open' AND (NOT n.operable OR n.id IN (SELECT id FROM assumed)))
+  SELECT d2.segment
+  FROM zone_seg z
+  JOIN network_device_ends d1 ON d1.segment = z.seg
+  JOIN network_device_ends d2 ON d2.node_id = d1.node_id
+  WHERE d1.kind = 'valve' AND d1.state = 'open' AND (NOT d1.operable OR d1.node_id IN (SELECT id FROM assumed))
 ),
-zone_nodes AS (
-  SELECT DISTINCT n.id, n.kind, n.state, n.inlet_pipe,
-         CASE WHEN n.kind <> 'valve' THEN n.kind
-              WHEN n.state = 'closed' THEN 'closed_valve'
-              WHEN NOT n.operable OR n.id IN (SELECT id FROM assumed) THEN 'inoperable_valve'
+zone_devices AS (
+  SELECT DISTINCT d.node_id AS id, d.kind,
+         CASE WHEN d.kind <> 'valve' THEN d.kind
+              WHEN d.state = 'closed' THEN 'closed_valve'
+              WHEN NOT d.operable OR d.node_id IN (SELECT id FROM assumed) THEN 'inoperable_valve'
               ELSE 'boundary_valve' END AS role
-  FROM zone z JOIN network_pipe_ends e ON e.pipe_id = z.pipe JOIN network_nodes n ON n.id = e.node_id
+  FROM network_device_ends d JOIN zone_seg z ON z.seg = d.segment
 ),
--- Supply: from every source over its own pipes, through junctions, service points and open valves,
--- through a regulator only from its inlet pipe; never through closed valves or another source.
-before(pipe) AS (
-  SELECT e.pipe_id FROM network_nodes n JOIN network_pipe_ends e ON e.node_id = n.id WHERE n.kind = 'source'
+boundary AS (SELECT id FROM zone_devices WHERE role = 'boundary_valve'),
+-- After: the zone removed and every boundary valve closed. Gas leaves a source into each of its segments,
+-- passes open valves, and passes a regulator only from its inlet segment; never a closed valve or a source.
+after_seg(seg) AS (
+  SELECT d.segment FROM network_device_ends d
+  WHERE d.kind = 'source' AND NOT EXISTS (SELECT 1 FROM zone_seg z WHERE z.seg = d.segment)
   UNION
-  SELECT e2.pipe_id
-  FROM before b
-  JOIN network_pipe_ends e1 ON e1.pipe_id = b.pipe
-  JOIN network_nodes n ON n.id = e1.node_id
-  JOIN network_pipe_ends e2 ON e2.node_id = n.id AND e2.pipe_id <> b.pipe
-  WHERE n.kind IN ('junction', 'service') OR (n.kind = 'valve' AND n.state = 'open') OR (n.kind = 'regulator' AND n.inlet_pipe = b.pipe)
+  SELECT d2.segment
+  FROM after_seg a
+  JOIN network_device_ends d1 ON d1.segment = a.seg
+  JOIN network_device_ends d2 ON d2.node_id = d1.node_id AND d2.pipe_id <> d1.pipe_id
+  WHERE ((d1.kind = 'valve' AND d1.state = 'open' AND NOT EXISTS (SELECT 1 FROM boundary b WHERE b.id = d1.node_id))
+         OR (d1.kind = 'regulator' AND d1.is_inlet))
+    AND NOT EXISTS (SELECT 1 FROM zone_seg z WHERE z.seg = d2.segment)
 ),
--- After: the zone removed and every boundary valve closed.
-after(pipe) AS (
-  SELECT e.pipe_id FROM network_nodes n JOIN network_pipe_ends e ON e.node_id = n.id
-  WHERE n.kind = 'source' AND NOT EXISTS (SELECT 1 FROM zone z WHERE z.pipe = e.pipe_id)
-  UNION
-  SELECT e2.pipe_id
-  FROM after a
-  JOIN network_pipe_ends e1 ON e1.pipe_id = a.pipe
-  JOIN network_nodes n ON n.id = e1.node_id
-  JOIN network_pipe_ends e2 ON e2.node_id = n.id AND e2.pipe_id <> a.pipe
-  WHERE (n.kind IN ('junction', 'service')
-         OR (n.kind = 'valve' AND n.state = 'open' AND NOT EXISTS (SELECT 1 FROM zone_nodes zn WHERE zn.id = n.id AND zn.role = 'boundary_valve'))
-         OR (n.kind = 'regulator' AND n.inlet_pipe = a.pipe))
-    AND NOT EXISTS (SELECT 1 FROM zone z WHERE z.pipe = e2.pipe_id)
-),
-before_set AS (SELECT DISTINCT pipe FROM before),
-after_set AS (SELECT DISTINCT pipe FROM after),
+after_set AS (SELECT DISTINCT seg FROM after_seg),
+zone AS (SELECT p.id AS pipe FROM network_pipes p JOIN zone_seg z ON z.seg = p.segment),
 -- Step 2: only what is needed.
 boundary_valves AS (
-  SELECT zn.id,
-         EXISTS (SELECT 1 FROM network_pipe_ends e JOIN after_set a ON a.pipe = e.pipe_id WHERE e.node_id = zn.id) AS needed
-  FROM zone_nodes zn WHERE zn.role = 'boundary_valve'
+  SELECT b.id, EXISTS (SELECT 1 FROM network_device_ends d JOIN after_set a ON a.seg = d.segment WHERE d.node_id = b.id) AS needed
+  FROM boundary b
 ),
 regulators_to_shut AS (
-  SELECT zn.id FROM zone_nodes zn
-  WHERE zn.role = 'regulator'
-    AND EXISTS (SELECT 1 FROM network_pipe_ends e JOIN zone z ON z.pipe = e.pipe_id WHERE e.node_id = zn.id AND e.pipe_id <> zn.inlet_pipe)
-    AND EXISTS (SELECT 1 FROM after_set a WHERE a.pipe = zn.inlet_pipe)
+  SELECT zd.id FROM zone_devices zd
+  WHERE zd.role = 'regulator'
+    AND EXISTS (SELECT 1 FROM network_device_ends d JOIN zone_seg z ON z.seg = d.segment WHERE d.node_id = zd.id AND NOT d.is_inlet)
+    AND EXISTS (SELECT 1 FROM network_device_ends d JOIN after_set a ON a.seg = d.segment WHERE d.node_id = zd.id AND d.is_inlet)
 ),
 regulators_affected AS (
   SELECT id FROM regulators_to_shut
   UNION
-  SELECT n.id FROM network_nodes n
-  WHERE n.kind = 'regulator' AND EXISTS (SELECT 1 FROM before_set b WHERE b.pipe = n.inlet_pipe)
-    AND NOT EXISTS (SELECT 1 FROM after_set a WHERE a.pipe = n.inlet_pipe)
+  SELECT d.node_id FROM network_device_ends d JOIN network_pipes p ON p.id = d.pipe_id
+  WHERE d.is_inlet AND p.supplied AND NOT EXISTS (SELECT 1 FROM after_set a WHERE a.seg = d.segment)
 ),
 -- Step 3: who loses gas.
 unsupplied AS (
-  SELECT pipe FROM before_set EXCEPT SELECT pipe FROM after_set
+  SELECT p.id AS pipe FROM network_pipes p
+  WHERE p.supplied AND NOT EXISTS (SELECT 1 FROM after_set a WHERE a.seg = p.segment)
   UNION
   SELECT pipe FROM zone
 ),
 lost_services AS (
   SELECT n.id FROM network_nodes n
   WHERE n.kind = 'service'
-    AND EXISTS (SELECT 1 FROM network_pipe_ends e JOIN before_set b ON b.pipe = e.pipe_id WHERE e.node_id = n.id)
-    AND NOT EXISTS (SELECT 1 FROM network_pipe_ends e JOIN after_set a ON a.pipe = e.pipe_id WHERE e.node_id = n.id)
+    AND EXISTS (SELECT 1 FROM network_pipes p WHERE p.segment = n.segment AND p.supplied)
+    AND NOT EXISTS (SELECT 1 FROM after_set a WHERE a.seg = n.segment)
 ),
 lost_households AS (
   SELECT h.id, h.grid_code, c.name_zh AS community
@@ -90,10 +75,10 @@ lost_households AS (
 SELECT
   (SELECT COALESCE(json_agg(id ORDER BY id COLLATE "C"), '[]'::json) FROM boundary_valves WHERE needed) AS "valvesToClose",
   (SELECT COALESCE(json_agg(id ORDER BY id COLLATE "C"), '[]'::json) FROM boundary_valves WHERE NOT needed) AS "valvesNotNeeded",
-  (SELECT COALESCE(json_agg(id ORDER BY id COLLATE "C"), '[]'::json) FROM zone_nodes WHERE role = 'closed_valve') AS "alreadyClosed",
-  (SELECT COALESCE(json_agg(id ORDER BY id COLLATE "C"), '[]'::json) FROM zone_nodes WHERE role = 'inoperable_valve') AS "inoperableValves",
+  (SELECT COALESCE(json_agg(id ORDER BY id COLLATE "C"), '[]'::json) FROM zone_devices WHERE role = 'closed_valve') AS "alreadyClosed",
+  (SELECT COALESCE(json_agg(id ORDER BY id COLLATE "C"), '[]'::json) FROM zone_devices WHERE role = 'inoperable_valve') AS "inoperableValves",
   (SELECT COALESCE(json_agg(id ORDER BY id COLLATE "C"), '[]'::json) FROM regulators_to_shut) AS "regulatorsToShut",
-  (SELECT COALESCE(json_agg(id ORDER BY id COLLATE "C"), '[]'::json) FROM zone_nodes WHERE role = 'source') AS "sourcesToShut",
+  (SELECT COALESCE(json_agg(id ORDER BY id COLLATE "C"), '[]'::json) FROM zone_devices WHERE role = 'source') AS "sourcesToShut",
   (SELECT COALESCE(json_agg(id ORDER BY id COLLATE "C"), '[]'::json) FROM regulators_affected) AS "regulatorsAffected",
   (SELECT COALESCE(json_agg(pipe ORDER BY pipe COLLATE "C"), '[]'::json) FROM zone) AS "isolatedPipes",
   (SELECT COALESCE(json_agg(pipe ORDER BY pipe COLLATE "C"), '[]'::json) FROM unsupplied) AS "unsuppliedPipes",
@@ -117,9 +102,9 @@ SELECT
         SELECT id, CASE WHEN needed THEN 'valve_to_close' ELSE 'valve_not_needed' END AS role,
                CASE WHEN needed THEN row_number() OVER (PARTITION BY needed ORDER BY id COLLATE "C") END AS ord
         FROM boundary_valves
-        UNION ALL SELECT id, 'already_closed', NULL FROM zone_nodes WHERE role = 'closed_valve'
-        UNION ALL SELECT id, 'inoperable_valve', NULL FROM zone_nodes WHERE role = 'inoperable_valve'
-        UNION ALL SELECT id, 'source_to_shut', NULL FROM zone_nodes WHERE role = 'source'
+        UNION ALL SELECT id, 'already_closed', NULL FROM zone_devices WHERE role = 'closed_valve'
+        UNION ALL SELECT id, 'inoperable_valve', NULL FROM zone_devices WHERE role = 'inoperable_valve'
+        UNION ALL SELECT id, 'source_to_shut', NULL FROM zone_devices WHERE role = 'source'
         UNION ALL SELECT id, CASE WHEN id IN (SELECT id FROM regulators_to_shut) THEN 'regulator_to_shut' ELSE 'regulator_affected' END, NULL
                   FROM regulators_affected
       ) r JOIN network_nodes n ON n.id = r.id

@@ -144,6 +144,7 @@ async function loadNetwork(tx: Queryable, read: Record<LayerName, FeatureCollect
   });
   await replaceNetwork(tx, parseNetwork(network, 'generated Panji network'), 'generated Panji network');
   await upsertHouseholds(tx, households);
+  await tx.exec('ANALYZE households');
 }
 
 export interface SeedResult {

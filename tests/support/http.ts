@@ -21,6 +21,8 @@ export async function serveApp(db: () => Database | undefined, env: NodeJS.Proce
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Longer than the client's idle keep-alive, so a reused socket is never closed under a request.
+  server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
