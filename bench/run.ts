@@ -1,17 +1,29 @@
-// npm run bench: start-up and grid-map API timings on embedded PGlite (and the PostgreSQL server when
-// BENCH_DATABASE_URL or TEST_DATABASE_URL is set), each beside a baseline measured in the same run.
+// npm run bench: start-up, grid-map API and outage-scope timings on embedded PGlite and (with BENCH_DATABASE_URL or
+// TEST_DATABASE_URL) the PostgreSQL server, each beside a baseline measured in the same run.
+// BENCH_SIZES=10000,100000,1000000 picks the network sizes (default 10000,100000).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { generateCityNetwork } from '../geodata/network-generator';
+import { prng } from '../geodata/prng';
 import { readConfig } from '../server/config';
-import { openDatabase } from '../server/db/index';
+import { openDatabase, type Database } from '../server/db/index';
+import { migrate } from '../server/db/migrate';
+import { parseNetwork } from '../server/network/format';
+import { importNetwork } from '../server/network/service';
+import { ReferenceNetwork } from '../server/outages/reference';
+import { outageScope } from '../server/outages/service';
 import { startServer } from '../server/start';
 import { table, timeRepeated } from './stats';
 
 const REPEAT = 50;
-const rows: (string | number)[][] = [];
+const QUESTIONS = 40;
+const startRows: (string | number)[][] = [];
+const scopeRows: (string | number)[][] = [];
 const ms = (v: number) => v.toFixed(1);
 const mib = () => (process.memoryUsage().rss / 2 ** 20).toFixed(0);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -32,45 +44,87 @@ async function embeddedBaseline(dir: string): Promise<{ create: number; reopen: 
   return { create, reopen };
 }
 
+async function startup(root: string): Promise<string> {
+  const baseline = await embeddedBaseline(path.join(root, 'baseline'));
+  const appDir = path.join(root, 'app');
+  for (const [what, base] of [
+    ['first start to ready (create, migrate, load Panji)', baseline.create],
+    ['restart to ready (data kept)', baseline.reopen],
+  ] as const) {
+    const [running, t] = await timed(async () => {
+      const r = await startServer(readConfig({ PORT: '0', DATA_DIR: appDir, ADMIN_PASSWORD: 'bench password' }), () => undefined);
+      await r.ready;
+      return r;
+    });
+    await running.close();
+    startRows.push(['embedded', what, ms(t), '', `bare PGlite+PostGIS ${ms(base)}`, mib()]);
+  }
+  return appDir;
+}
+
 async function apiTimings(label: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const running = await startServer(readConfig({ PORT: '0', ...env }), () => undefined);
+  const running = await startServer(readConfig({ PORT: '0', ADMIN_PASSWORD: 'bench password', ...env }), () => undefined);
   await running.ready;
-  const base = await timeRepeated(REPEAT, () => fetch(running.url + '/api/health').then((r) => r.json()));
+  const login = await fetch(running.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench password' }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0];
+  const get = (route: string) => fetch(running.url + route, { headers: { cookie } }).then((r) => r.json());
+  const base = await timeRepeated(REPEAT, () => get('/api/health'));
   for (const route of ['/api/grids', '/api/grids/3', '/api/communities', '/api/reconciliation']) {
-    const t = await timeRepeated(REPEAT, () => fetch(running.url + route).then((r) => r.json()));
-    rows.push([label, `GET ${route}`, ms(t.p50), ms(t.p95), `GET /api/health p50 ${ms(base.p50)} / p95 ${ms(base.p95)}`, mib()]);
+    const t = await timeRepeated(REPEAT, () => get(route));
+    startRows.push([label, `GET ${route}`, ms(t.p50), ms(t.p95), `GET /api/health p50 ${ms(base.p50)} / p95 ${ms(base.p95)}`, mib()]);
   }
   await running.close();
+}
+
+/** One network size on one database: load time, then the scope of random single pipes (and some pairs). */
+async function scopeOn(label: string, db: Database, fc: ReturnType<typeof generateCityNetwork>, questions: string[][], floor: { p50: number; p95: number }): Promise<void> {
+  await migrate(db);
+  const [, load] = await timed(() => importNetwork(db, { id: null, username: 'bench', ip: null }, fc, 'bench'));
+  let i = 0;
+  const t = await timeRepeated(questions.length, () => outageScope(db, questions[i++ % questions.length]));
+  const pipes = fc.features.filter((f) => f.properties?.kind === 'pipe').length;
+  scopeRows.push([label, pipes, ms(load / 1000), ms(t.p50), ms(t.p95), `in-memory BFS p50 ${ms(floor.p50)} / p95 ${ms(floor.p95)}`, mib()]);
+}
+
+async function scopeBench(root: string): Promise<void> {
+  for (const size of sizes) {
+    const fc = generateCityNetwork(size, size);
+    const network = parseNetwork(fc);
+    const rnd = prng(size);
+    const pick = () => network.pipes[Math.floor(rnd() * network.pipes.length)].id;
+    const questions = Array.from({ length: QUESTIONS }, (_, k) => (k % 5 === 4 ? [pick(), pick()] : [pick()]));
+    const ref = new ReferenceNetwork(network);
+    let q = 0;
+    const floor = await timeRepeated(questions.length, async () => ref.scope(questions[q++ % questions.length]));
+    const embedded = await openDatabase({ dataDir: path.join(root, `net-${size}`) });
+    try {
+      await scopeOn('embedded', embedded, fc, questions, floor);
+    } finally {
+      await embedded.close();
+    }
+    if (serverUrl) {
+      const server = await openDatabase({ url: serverUrl });
+      try {
+        await scopeOn('server', server, fc, questions, floor);
+      } finally {
+        await server.close();
+      }
+    }
+  }
 }
 
 async function main(): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'gasgrid-bench-'));
   try {
-    const baseline = await embeddedBaseline(path.join(root, 'baseline'));
-    const appDir = path.join(root, 'app');
-    for (const [what, base] of [
-      ['first start to ready (create, migrate, load Panji)', baseline.create],
-      ['restart to ready (data kept)', baseline.reopen],
-    ] as const) {
-      const [running, t] = await timed(async () => {
-        const r = await startServer(readConfig({ PORT: '0', DATA_DIR: appDir }), () => undefined);
-        await r.ready;
-        return r;
-      });
-      await running.close();
-      rows.push(['embedded', what, ms(t), '', `bare PGlite+PostGIS ${ms(base)}`, mib()]);
-    }
+    const appDir = await startup(root);
     await apiTimings('embedded', { DATA_DIR: appDir });
-    const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    if (url) {
-      // Reuses that database: the seed loads once and is kept on later runs.
-      await apiTimings('server', { DATABASE_URL: url });
-    } else {
-      rows.push(['server', '(skipped: set BENCH_DATABASE_URL)', '', '', '', '']);
-    }
-    console.log(`\nGasGrid bench, ${new Date().toISOString()}, Node ${process.version}, ${REPEAT} requests per route\n`);
-    console.log(table(['database', 'what', 'ms (p50 / once)', 'p95 ms', 'baseline, same run', 'RSS MiB'], rows));
-    console.log('\nTarget: first start to ready ≤ 20 000 ms on a 2-core machine.');
+    if (serverUrl) await apiTimings('server', { DATABASE_URL: serverUrl });
+    await scopeBench(root);
+    console.log(`\nGasGrid bench, ${new Date().toISOString()}, Node ${process.version}; server: ${serverUrl ? 'yes' : 'skipped (set BENCH_DATABASE_URL)'}\n`);
+    console.log(table(['database', 'what', 'ms (p50 / once)', 'p95 ms', 'baseline, same run', 'RSS MiB'], startRows));
+    console.log(`\nOutage scope, ${QUESTIONS} questions per size (one pipe, every fifth two pipes):\n`);
+    console.log(table(['database', 'pipes', 'load s', 'scope p50 ms', 'scope p95 ms', 'floor, same run', 'RSS MiB'], scopeRows));
+    console.log('\nTargets: first start ≤ 20 s; scope p95 ≤ 50 ms at 100k pipes and ≤ 250 ms at 1M on the server; embedded within 4× of the server; 1M pipes load < 2 min.');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -184,3 +184,57 @@ function community(b: Builder, c: CommunityInput, mains: MainNode[], rnd: () => 
   }
   return out;
 }
+
+/**
+ * The same family at city scale for the benchmark: a lattice of medium-pressure mains (line valves every few
+ * nodes, gate stations on the edge), and in each block an area regulator feeding a low-pressure spine with a
+ * valve and a service point per building. About `targetPipes` pipes.
+ */
+export function generateCityNetwork(targetPipes: number, seed = 1): FeatureCollection {
+  const rnd = prng(seed);
+  const b = new Builder();
+  const buildingsPerBlock = 12;
+  const pipesPerBlock = 2 /* two mains */ + 2 /* branch, inlet */ + 3 * buildingsPerBlock; // spine + valve + service each
+  const side = Math.max(2, Math.round(Math.sqrt(targetPipes / pipesPerBlock)));
+  const step = 0.002;
+  const at = (i: number, j: number): Position => [116.7 + i * step, 32.7 + j * step];
+  const main = (i: number, j: number) => ({ id: `M${i}_${j}`, at: at(i, j) });
+  for (let i = 0; i < side; i++) {
+    for (let j = 0; j < side; j++) {
+      const valve = (i + j) % LINE_VALVE_EVERY === 0;
+      b.node(`M${i}_${j}`, valve ? 'valve' : 'junction', at(i, j), valve && rnd() < 0.02 ? { operable: false } : {});
+      if (i > 0) b.pipe(main(i - 1, j), main(i, j), 'MP', 200);
+      if (j > 0) b.pipe(main(i, j - 1), main(i, j), 'MP', 200);
+    }
+  }
+  for (const [k, [i, j]] of [[0, 0], [side - 1, side - 1], [0, side - 1]].entries()) {
+    const s = { id: `GS${k}`, at: [at(i, j)[0] - step / 3, at(i, j)[1]] as Position };
+    b.node(s.id, 'source', s.at);
+    b.pipe(s, main(i, j), 'MP', 250);
+  }
+  for (let i = 0; i + 1 < side; i++) {
+    for (let j = 0; j + 1 < side; j++) {
+      const id = `${i}_${j}`;
+      const base = at(i, j);
+      const branchAt: Position = [base[0] + step * 0.1, base[1] + step * 0.05];
+      const regulatorAt: Position = [base[0] + step * 0.2, base[1] + step * 0.1];
+      const branch = { id: b.node(`VB${id}`, 'valve', branchAt), at: branchAt };
+      b.pipe(main(i, j), branch, 'MP', 110);
+      const inlet = b.pipe(branch, { id: `R${id}`, at: regulatorAt }, 'MP', 110);
+      b.node(`R${id}`, 'regulator', regulatorAt, { inlet });
+      let previous = { id: `R${id}`, at: regulatorAt };
+      for (let k = 0; k < buildingsPerBlock; k++) {
+        const spineAt: Position = [regulatorAt[0] + ((k + 1) * step * 0.7) / buildingsPerBlock, regulatorAt[1]];
+        const spine = { id: b.node(`J${id}_${k}`, 'junction', spineAt), at: spineAt };
+        b.pipe(previous, spine, 'LP', 90);
+        previous = spine;
+        const valveAt: Position = [spineAt[0], spineAt[1] + step * 0.15];
+        const valve = { id: b.node(`V${id}_${k}`, 'valve', valveAt, rnd() < 0.03 ? { operable: false } : {}), at: valveAt };
+        b.pipe(spine, valve, 'LP', 63);
+        const serviceAt: Position = [spineAt[0], spineAt[1] + step * 0.3];
+        b.pipe(valve, { id: b.node(`C${id}_${k}`, 'service', serviceAt), at: serviceAt }, 'LP', 40);
+      }
+    }
+  }
+  return { type: 'FeatureCollection', features: b.features };
+}

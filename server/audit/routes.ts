@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../db/index';
 import { requireRole } from '../auth/middleware';
-import { parseBody } from '../auth/routes';
+import { parseBody } from '../validation';
 import { toCsv } from '../../common/csv';
 import { searchAudit } from './service';
 

@@ -2,7 +2,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../db/index';
-import { badRequest, unauthorized } from '../errors';
+import { unauthorized } from '../errors';
+import { parseBody } from '../validation';
 import { actorOf, audit } from '../audit/service';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { changePassword, login } from './service';
@@ -10,12 +11,6 @@ import { deleteSession } from './sessions';
 
 const credentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 const passwordChange = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) });
-
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw badRequest(r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-  return r.data;
-}
 
 export function authRoutes(db: () => Database): Router {
   const r = Router();

@@ -64,7 +64,9 @@ export async function dumpEmbedded(db: Database): Promise<Blob> {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 async function openServer(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // JIT compiles each big recursive query anew and costs more than it saves for our short questions (measured:
+  // outage scope on 100k pipes p50 1968 ms with JIT, 343 ms without).
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
   // A pool error (server restart) must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({

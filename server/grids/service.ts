@@ -2,6 +2,7 @@
 import type { Queryable } from '../db/index';
 import { sqlFile } from '../db/sql';
 import { notFound } from '../errors';
+import type { ReconciliationRow } from '../../common/api-types';
 
 const sql = {
   grids: sqlFile(import.meta.url, 'grids.sql'),
@@ -20,17 +21,6 @@ export async function listGrids(db: Queryable): Promise<FeatureCollectionJson> {
   return row.fc;
 }
 
-export interface ReconciliationRow {
-  kind: 'grid_connected_mismatch' | 'grid_to_develop_mismatch' | 'community_connected_missing' | 'community_in_other_grid';
-  grid: string | null;
-  plan_grid: string | null;
-  community_id: string | null;
-  community_name: string | null;
-  plan_value: number | null;
-  computed_value: number | null;
-  left_out_count: number | null;
-  left_out_total: number | null;
-}
 
 /** One grid as a Feature, with its communities and its three-level responsibility chain. */
 export async function getGrid(db: Queryable, code: string) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/index';
 import { actorOf } from '../audit/service';
 import { importBody, requireRole, requireUser } from '../auth/middleware';
-import { parseBody } from '../auth/routes';
+import { parseBody } from '../validation';
 import { importHouseholds } from './import';
 import { listHouseholds } from './service';
 

@@ -5,9 +5,9 @@ import type { Database } from '../db/index';
 import { actorOf } from '../audit/service';
 import { requireRole } from '../auth/middleware';
 import { hasRole } from '../auth/roles';
-import { parseBody } from '../auth/routes';
+import { parseBody, parseId } from '../validation';
 import { sqlFile } from '../db/sql';
-import { badRequest, forbidden } from '../errors';
+import { forbidden } from '../errors';
 import { noticesCsv, noticesWorkbook, type NoticeRow } from './export';
 import { changeStatus, createOutage, getOutage, listOutages } from './records';
 
@@ -30,12 +30,6 @@ const noticeFilter = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
-function outageId(raw: string): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw badRequest('outage id must be a positive whole number');
-  return n;
-}
-
 export function outageRecordRoutes(db: () => Database): Router {
   const r = Router();
   const desk = requireRole('admin', 'dispatcher');
@@ -47,11 +41,11 @@ export function outageRecordRoutes(db: () => Database): Router {
     res.json({ items: await listOutages(db(), status) });
   });
   r.get('/outages/:id', requireRole('admin', 'dispatcher', 'manager', 'department_head'), async (req, res) => {
-    res.json(await getOutage(db(), outageId(String(req.params.id))));
+    res.json(await getOutage(db(), parseId(req.params.id, 'outage')));
   });
   r.post('/outages/:id/status', desk, async (req, res) => {
     const body = parseBody(statusChange, req.body);
-    res.json(await changeStatus(db(), actorOf(req), outageId(String(req.params.id)), body.to, body.version, body.note));
+    res.json(await changeStatus(db(), actorOf(req), parseId(req.params.id, 'outage'), body.to, body.version, body.note));
   });
   // Dispatchers get every list; a grid worker the list of their own grid (their call list), in clear.
   r.get('/outages/:id/notices', requireRole('admin', 'dispatcher', 'grid_worker'), async (req, res) => {
@@ -59,7 +53,7 @@ export function outageRecordRoutes(db: () => Database): Router {
     const user = req.user!;
     const desk = hasRole(user, 'admin', 'dispatcher');
     if (!desk && (!f.grid || !user.grids.includes(f.grid))) throw forbidden('a grid worker reads the list of one of their own grids (?grid=)');
-    const oid = outageId(String(req.params.id));
+    const oid = parseId(req.params.id, 'outage');
     await getOutage(db(), oid);
     const rows = await db().query<NoticeRow & Record<string, unknown>>(noticesSql, [oid, f.kind ?? null, f.channel ?? null, f.grid ? [f.grid] : null]);
     const name = `outage-${oid}-${f.channel ?? 'all'}${f.grid ? `-grid-${f.grid}` : ''}`;

@@ -1,16 +1,8 @@
 // A plain in-memory outage scope (spec §2): the oracle of the property tests and the floor of the benchmark.
+import type { ScopeLists } from '../../common/api-types';
 import type { Network } from '../network/format';
 
-export interface ReferenceAnswer {
-  valvesToClose: string[];
-  valvesNotNeeded: string[];
-  alreadyClosed: string[];
-  inoperableValves: string[];
-  regulatorsToShut: string[];
-  sourcesToShut: string[];
-  regulatorsAffected: string[];
-  isolatedPipes: string[];
-  unsuppliedPipes: string[];
+export interface ReferenceAnswer extends ScopeLists {
   /** Service nodes that lose gas. */
   lostServices: string[];
 }

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../db/index';
 import { requireRole } from '../auth/middleware';
-import { parseBody } from '../auth/routes';
+import { parseBody } from '../validation';
 import { outageScope } from './service';
 
 const id = z.string().min(1).max(64);

@@ -2,37 +2,12 @@
 import type { Queryable } from '../db/index';
 import { sqlFile } from '../db/sql';
 import { notFound } from '../errors';
+import type { ScopeAnswer, ValvePlace } from '../../common/api-types';
+
+export type { ScopeAnswer };
 
 const scopeSql = sqlFile(import.meta.url, 'scope.sql');
 const valvePlacesSql = sqlFile(import.meta.url, 'valve-places.sql');
-
-export interface ScopeAnswer {
-  valvesToClose: string[];
-  valvesNotNeeded: string[];
-  alreadyClosed: string[];
-  inoperableValves: string[];
-  regulatorsToShut: string[];
-  sourcesToShut: string[];
-  regulatorsAffected: string[];
-  isolatedPipes: string[];
-  unsuppliedPipes: string[];
-  households: { total: number; ids: string[]; byGrid: { grid: string | null; count: number }[]; byCommunity: { community: string | null; count: number }[] };
-  geometry: { type: 'FeatureCollection'; features: unknown[] };
-  /** Beyond the contract: where each valve to close is, numbered as on the map. */
-  valveList?: ValvePlace[];
-}
-
-export interface ValvePlace {
-  order: number;
-  id: string;
-  lon: number;
-  lat: number;
-  road_zh: string | null;
-  road_en: string | null;
-  road_m: number | null;
-  community: string | null;
-  grid: string | null;
-}
 
 export async function outageScope(db: Queryable, pipes: string[], assumeInoperable: string[] = []): Promise<ScopeAnswer> {
   const unknown = await db.query<{ id: string }>(

@@ -5,8 +5,7 @@ import type { Database } from '../db/index';
 import { actorOf } from '../audit/service';
 import { requireRole } from '../auth/middleware';
 import { ROLES } from '../auth/roles';
-import { parseBody } from '../auth/routes';
-import { badRequest } from '../errors';
+import { parseBody, parseId } from '../validation';
 import { createUser, listUsers, resetPassword, updateUser } from './service';
 
 const role = z.enum(ROLES);
@@ -27,12 +26,6 @@ const change = z.object({
 });
 const reset = z.object({ password: z.string().min(1).max(256) });
 
-function userId(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id < 1) throw badRequest('user id must be a positive whole number');
-  return id;
-}
-
 export function userRoutes(db: () => Database): Router {
   const r = Router();
   r.use('/users', requireRole('admin'));
@@ -43,10 +36,10 @@ export function userRoutes(db: () => Database): Router {
     res.status(201).json(await createUser(db(), actorOf(req), parseBody(newUser, req.body)));
   });
   r.patch('/users/:id', async (req, res) => {
-    res.json(await updateUser(db(), actorOf(req), userId(String(req.params.id)), parseBody(change, req.body)));
+    res.json(await updateUser(db(), actorOf(req), parseId(req.params.id, 'user'), parseBody(change, req.body)));
   });
   r.post('/users/:id/password', async (req, res) => {
-    await resetPassword(db(), actorOf(req), userId(String(req.params.id)), parseBody(reset, req.body).password);
+    await resetPassword(db(), actorOf(req), parseId(req.params.id, 'user'), parseBody(reset, req.body).password);
     res.json({ ok: true });
   });
   return r;

@@ -1,5 +1,8 @@
 // Shapes of what the server answers (see server/grids and server/map).
 import type { FeatureCollection, Feature, Geometry } from 'geojson';
+import type { ReconciliationRow } from '../../../common/api-types';
+
+export type { ReconciliationRow, ScopeAnswer, ValvePlace } from '../../../common/api-types';
 
 export interface GridFigures {
   plan: { connected: number | null; toDevelop: number | null };
@@ -51,17 +54,6 @@ export interface ChainLevel {
   people: { id: string; name: string; groupRoleZh: string | null; groupRoleEn: string | null; assumed: boolean }[];
 }
 
-export interface ReconciliationRow {
-  kind: 'grid_connected_mismatch' | 'grid_to_develop_mismatch' | 'community_connected_missing' | 'community_in_other_grid';
-  grid: string | null;
-  plan_grid: string | null;
-  community_id: string | null;
-  community_name: string | null;
-  plan_value: number | null;
-  computed_value: number | null;
-  left_out_count: number | null;
-  left_out_total: number | null;
-}
 
 export interface GridDetailProperties extends GridProperties {
   communities: CommunityRow[];
@@ -74,29 +66,3 @@ export type GridDetail = Feature<Geometry, GridDetailProperties>;
 
 export type Basemap = { kind: 'none' } | { kind: 'tianditu'; key: string } | { kind: 'style'; url: string };
 
-export interface ValvePlace {
-  order: number;
-  id: string;
-  lon: number;
-  lat: number;
-  road_zh: string | null;
-  road_en: string | null;
-  road_m: number | null;
-  community: string | null;
-  grid: string | null;
-}
-
-export interface ScopeAnswer {
-  valvesToClose: string[];
-  valvesNotNeeded: string[];
-  alreadyClosed: string[];
-  inoperableValves: string[];
-  regulatorsToShut: string[];
-  sourcesToShut: string[];
-  regulatorsAffected: string[];
-  isolatedPipes: string[];
-  unsuppliedPipes: string[];
-  households: { total: number; ids: string[]; byGrid: { grid: string | null; count: number }[]; byCommunity: { community: string | null; count: number }[] };
-  geometry: import('geojson').FeatureCollection;
-  valveList: ValvePlace[];
-}
