@@ -19,6 +19,9 @@ export interface Actor {
   ip: string | null;
 }
 
+/** Changes made by the system itself: the seed, the first admin, demo passwords. */
+export const SYSTEM_ACTOR: Actor = { id: null, username: 'system', ip: null };
+
 export const actorOf = (req: Request): Actor => ({ id: req.user?.id ?? null, username: req.user?.username ?? null, ip: req.ip ?? null });
 
 /** Writes one entry; call it inside the transaction of the change so both land or neither. */

@@ -1,10 +1,9 @@
 // Accounts: the first admin, the seeded organisation's accounts (no password until an admin sets one), demo passwords.
 import type { Database, Queryable } from '../db/index';
-import { audit } from '../audit/service';
+import { audit, SYSTEM_ACTOR as SYSTEM } from '../audit/service';
 import { hashPassword, randomPassword } from '../auth/passwords';
 import type { Role } from '../auth/roles';
 
-const SYSTEM = { id: null, username: 'system', ip: null };
 export const DEMO_PASSWORD = 'gasgrid-demo-2026';
 
 interface Organisation {

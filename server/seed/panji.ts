@@ -1,16 +1,16 @@
 // Loads the Panji seed from geodata/ on first start: every file checked, all in one transaction, recorded in app_meta.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import type { Database, Queryable } from '../db/index';
-import { audit } from '../audit/service';
-import { seedAccounts } from './accounts';
 import type { Polygon, Position } from 'geojson';
+import { z } from 'zod';
 import { generatePanjiNetwork } from '../../geodata/network-generator';
+import { audit, SYSTEM_ACTOR } from '../audit/service';
+import type { Database, Queryable } from '../db/index';
+import { sqlFile } from '../db/sql';
 import { upsertHouseholds } from '../households/import';
 import { parseNetwork } from '../network/format';
 import { replaceNetwork } from '../network/service';
-import { sqlFile } from '../db/sql';
+import { seedAccounts } from './accounts';
 import {
   checkFeatureCollection,
   checkGeometriesInPostgis,
@@ -188,7 +188,7 @@ export async function loadPanjiSeed(db: Database, dir: URL = defaultSeedDir): Pr
     await insert('organisation.json', sql.assignments, [JSON.stringify(orgParsed.data.assignments), orgParsed.data.assumed]);
     await loadNetwork(tx, read as Record<LayerName, FeatureCollectionLike>);
     await seedAccounts(tx, orgParsed.data);
-    await audit(tx, { id: null, username: 'system', ip: null }, { action: 'seed.load', entity: 'seed', entityId: 'panji', after: files });
+    await audit(tx, SYSTEM_ACTOR, { action: 'seed.load', entity: 'seed', entityId: 'panji', after: files });
     await tx.query(`INSERT INTO app_meta (key, value) VALUES ('seed', $1::jsonb)`, [
       JSON.stringify({ name: 'panji', files, loadedAt: new Date().toISOString() }),
     ]);
