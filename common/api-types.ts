@@ -1,6 +1,21 @@
 // Shapes the API answers, shared by the server that builds them and the client that reads them.
 import type { FeatureCollection } from 'geojson';
 
+export const ROLES = ['admin', 'manager', 'department_head', 'dispatcher', 'planner', 'grid_worker'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The logged-in user as GET /api/auth/me answers, and as the server keeps it per request. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  /** The grids a grid worker is bound to. */
+  grids: string[];
+  mustChangePassword: boolean;
+  csrfToken: string;
+}
+
 /** The id lists of an outage scope (spec §2), each sorted in plain string order. */
 export interface ScopeLists {
   valvesToClose: string[];

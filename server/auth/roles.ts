@@ -1,17 +1,7 @@
 // The roles of GasGrid and what each may see: the one place the policy is written down.
-export const ROLES = ['admin', 'manager', 'department_head', 'dispatcher', 'planner', 'grid_worker'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role, type SessionUser } from '../../common/api-types';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  /** The grids a grid worker is bound to. */
-  grids: string[];
-  mustChangePassword: boolean;
-  csrfToken: string;
-}
+export { ROLES, type Role, type SessionUser };
 
 export const hasRole = (user: SessionUser, ...roles: Role[]) => user.roles.some((r) => roles.includes(r));
 

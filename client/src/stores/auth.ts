@@ -1,19 +1,11 @@
 // Who is logged in, with roles and grids; login, logout, password change. The session itself is an httpOnly cookie.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { Role, SessionUser } from '../../../common/api-types';
 import { ApiError, configureApi, getJson, sendJson } from '../api/client';
 
-export type Role = 'admin' | 'manager' | 'department_head' | 'dispatcher' | 'planner' | 'grid_worker';
-
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  grids: string[];
-  mustChangePassword: boolean;
-  csrfToken: string;
-}
+export type { Role };
+export type Me = SessionUser;
 
 export const useAuthStore = defineStore('auth', () => {
   const me = ref<Me | null>(null);
