@@ -59,6 +59,19 @@ describeOnEachDatabase('outage scope', ({ db }) => {
     }
   });
 
+  it('agrees with the reference on every single pipe of 12 random networks (the dominator fast path)', async () => {
+    for (let seed = 101; seed <= 112; seed++) {
+      const net = randomNetwork(seed);
+      await importNetwork(db(), system, net.fc);
+      const ref = new ReferenceNetwork(parseNetwork(net.fc));
+      for (const pipe of net.pipes) {
+        const sql = await outageScope(db(), [pipe]);
+        const expected = ref.scope([pipe]);
+        for (const key of ANSWER_LISTS) expect(sql[key], `seed ${seed} pipe ${pipe}: ${key}`).toEqual(expected[key]);
+      }
+    }
+  });
+
   it('refuses bad questions with 4xx and changes nothing', async () => {
     const planner = await login(server.url, 'planner', TEST_PASSWORD);
     const before = await db().query('SELECT (SELECT count(*) FROM network_pipes)::int p, (SELECT count(*) FROM audit_log)::int a');
