@@ -7,10 +7,6 @@ lost_units AS (
   UNION
   SELECT unit FROM u
 ),
--- A unit has gas after the cut when it had gas before and is not lost.
-after_units AS (
-  SELECT nu.unit FROM network_units nu WHERE nu.pre IS NOT NULL AND NOT EXISTS (SELECT 1 FROM lost_units l WHERE l.unit = nu.unit)
-),
 zone AS (SELECT p.id AS pipe FROM network_pipes p JOIN u ON p.unit = u.unit),
 zone_devices AS (
   SELECT DISTINCT d.node_id AS id, d.kind,
@@ -21,14 +17,21 @@ zone_devices AS (
   FROM network_device_ends d JOIN u ON d.unit = u.unit
 ),
 boundary_valves AS (
-  SELECT zd.id, EXISTS (SELECT 1 FROM network_device_ends d JOIN after_units a ON a.unit = d.unit WHERE d.node_id = zd.id) AS needed
+  SELECT zd.id, EXISTS (
+           SELECT 1 FROM network_device_ends d JOIN network_units nu ON nu.unit = d.unit CROSS JOIN u
+           WHERE d.node_id = zd.id AND nu.unit <> u.unit AND nu.pre IS NOT NULL
+             AND NOT (u.pre IS NOT NULL AND nu.pre BETWEEN u.pre AND u.post)) AS needed
   FROM zone_devices zd WHERE zd.role = 'boundary_valve'
 ),
+-- A unit has gas after the cut when it had gas before and lies outside the lost interval (checked per unit, no scan).
 regulators_to_shut AS (
   SELECT zd.id FROM zone_devices zd
   WHERE zd.role = 'regulator'
     AND EXISTS (SELECT 1 FROM network_device_ends d JOIN u ON d.unit = u.unit WHERE d.node_id = zd.id AND NOT d.is_inlet)
-    AND EXISTS (SELECT 1 FROM network_device_ends d JOIN after_units a ON a.unit = d.unit WHERE d.node_id = zd.id AND d.is_inlet)
+    AND EXISTS (
+      SELECT 1 FROM network_device_ends d JOIN network_units nu ON nu.unit = d.unit CROSS JOIN u
+      WHERE d.node_id = zd.id AND d.is_inlet AND nu.unit <> u.unit AND nu.pre IS NOT NULL
+        AND NOT (u.pre IS NOT NULL AND nu.pre BETWEEN u.pre AND u.post))
 ),
 regulators_affected AS (
   SELECT id FROM regulators_to_shut
