@@ -6,6 +6,9 @@ import type { SmsGateway } from './sms';
 const claimSql = sqlFile(import.meta.url, 'claim-notices.sql');
 export const MAX_ATTEMPTS = 5;
 
+/** Wait before the next attempt after `attempts` failed ones: 30 s, 60 s, 120 s, 240 s. */
+export const retryDelaySeconds = (attempts: number) => 30 * 2 ** (attempts - 1);
+
 export async function deliverBatch(db: Database, gateway: SmsGateway, limit = 50): Promise<{ sent: number; failed: number }> {
   const claimed = await db.withTransaction((tx) => tx.query<{ id: number; phone: string; message: string; attempts: number }>(claimSql, [limit]));
   let sent = 0;
@@ -18,7 +21,10 @@ export async function deliverBatch(db: Database, gateway: SmsGateway, limit = 50
     } catch (err) {
       // Back to the queue until the attempts are spent; then it stays failed for a person to look at.
       const status = n.attempts >= MAX_ATTEMPTS ? 'failed' : 'queued';
-      await db.query('UPDATE notices SET status = $2, last_error = $3 WHERE id = $1', [n.id, status, String((err as Error).message).slice(0, 300)]);
+      await db.query(
+        `UPDATE notices SET status = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
+        [n.id, status, String((err as Error).message).slice(0, 300), retryDelaySeconds(n.attempts)],
+      );
       failed++;
     }
   }

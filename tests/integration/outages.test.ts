@@ -113,11 +113,24 @@ describeOnEachDatabase('outage records and notices', ({ kind, db }) => {
     expect(second.warnings.find((w) => w.code === 'overlaps')?.outages).toContain(first.id);
   });
 
-  it('retries a failing gateway and gives up after the last attempt', async () => {
+  it('retries a failing gateway later, waiting longer each time, and gives up after the last attempt', async () => {
     const o = await createOutage(db(), actor, { kind: 'emergency', cause: '抢修', pipes: [inlet], assumeInoperable: [] });
     await changeStatus(db(), actor, o.id, 'confirmed', o.version, undefined);
     const broken: SmsGateway = { name: 'broken', send: () => Promise.reject(new Error('gateway down')) };
-    for (let i = 0; i < MAX_ATTEMPTS; i++) await deliverBatch(db(), broken, 2000);
+    const first = await deliverBatch(db(), broken, 2000);
+    expect(first.failed).toBeGreaterThan(0);
+    // Not due yet: a failed notice waits before its next attempt.
+    expect(await deliverBatch(db(), broken, 2000)).toEqual({ sent: 0, failed: 0 });
+    const [wait] = await db().query<{ s: number }>(
+      `SELECT round(extract(epoch FROM next_attempt_at - now()))::int s FROM notices WHERE outage_id = $1 AND channel = 'sms' LIMIT 1`,
+      [o.id],
+    );
+    expect(wait.s).toBeGreaterThan(20);
+    expect(wait.s).toBeLessThanOrEqual(30);
+    for (let i = 1; i < MAX_ATTEMPTS; i++) {
+      await db().query(`UPDATE notices SET next_attempt_at = now() WHERE outage_id = $1`, [o.id]); // time passes
+      await deliverBatch(db(), broken, 2000);
+    }
     const rows = await db().query<{ status: string; n: number }>(
       `SELECT status, count(*)::int n FROM notices WHERE outage_id = $1 AND channel = 'sms' GROUP BY status`,
       [o.id],
