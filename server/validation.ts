@@ -14,3 +14,6 @@ export function parseId(raw: unknown, what: string): number {
   if (!Number.isInteger(id) || id < 1) throw badRequest(`${what} id must be a positive whole number`);
   return id;
 }
+
+/** Text to search for with ILIKE: its own %, _ and \\ match themselves. */
+export const likeText = (q: string) => q.replace(/[\\%_]/g, '\\$&');

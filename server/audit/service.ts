@@ -2,6 +2,7 @@
 import type { Request } from 'express';
 import type { Queryable } from '../db/index';
 import { sqlFile } from '../db/sql';
+import { likeText } from '../validation';
 
 const searchSql = sqlFile(import.meta.url, 'search.sql');
 
@@ -60,7 +61,7 @@ export interface AuditRow {
 
 export async function searchAudit(db: Queryable, f: AuditFilter): Promise<{ total: number; items: Omit<AuditRow, 'total'>[] }> {
   const rows = await db.query<AuditRow & Record<string, unknown>>(searchSql, [
-    f.actor ?? null, f.action ?? null, f.entity ?? null, f.q ? f.q.replace(/[\\%_]/g, '\\$&') : null, f.from ?? null, f.to ?? null, f.limit, f.offset,
+    f.actor ?? null, f.action ?? null, f.entity ?? null, f.q ? likeText(f.q) : null, f.from ?? null, f.to ?? null, f.limit, f.offset,
   ]);
   return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
 }

@@ -22,6 +22,15 @@ export function authenticate(db: () => Queryable): RequestHandler {
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The host of an Origin header; "null" (sandboxed frames) or garbage has none. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * SameSite=Strict already keeps other sites' requests from carrying the cookie; on top of that
  * every change must come from our own origin and carry the session's CSRF token (X-CSRF-Token).
@@ -29,7 +38,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const csrfProtection: RequestHandler = (req, _res, next) => {
   if (SAFE.has(req.method)) return next();
   const origin = req.headers.origin;
-  if (origin && new URL(origin).host !== req.headers.host) return next(new AppError(403, 'bad_origin', 'request from another site refused'));
+  if (origin && hostOf(origin) !== req.headers.host) return next(new AppError(403, 'bad_origin', 'request from another site refused'));
   if (req.user && req.headers['x-csrf-token'] !== req.user.csrfToken) {
     return next(new AppError(403, 'csrf', 'missing or wrong X-CSRF-Token header'));
   }

@@ -21,17 +21,19 @@ export function authRoutes(db: () => Database): Router {
     res.json({ ok: true });
   });
   r.post('/auth/logout', async (req, res) => {
-    if (req.sessionToken) {
-      await deleteSession(db(), req.sessionToken);
-      await audit(db(), actorOf(req), { action: 'auth.logout', entity: 'user', entityId: req.user?.id });
+    const token = req.sessionToken;
+    if (token) {
+      await db().withTransaction(async (tx) => {
+        await deleteSession(tx, token);
+        await audit(tx, actorOf(req), { action: 'auth.logout', entity: 'user', entityId: req.user?.id });
+      });
     }
     clearSessionCookie(res);
     res.json({ ok: true });
   });
   r.get('/auth/me', (req, res) => {
     if (!req.user) throw unauthorized();
-    const u = req.user;
-    res.json({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, grids: u.grids, mustChangePassword: u.mustChangePassword, csrfToken: u.csrfToken });
+    res.json(req.user);
   });
   r.post('/auth/password', async (req, res) => {
     if (!req.user || !req.sessionToken) throw unauthorized();

@@ -36,12 +36,23 @@ export function featureLabel(f: unknown, index: number, idProperty: string): str
   return typeof id === 'string' || typeof id === 'number' ? `"${id}"` : `#${index + 1}`;
 }
 
-function positionsOutOfRange(coords: unknown): boolean {
+export const OUT_OF_RANGE = 'coordinates out of range (longitude −180…180, latitude −90…90)';
+
+/** True when any position in (nested) coordinates lies outside longitude ±180 or latitude ±90. */
+export function positionsOutOfRange(coords: unknown): boolean {
   if (Array.isArray(coords) && typeof coords[0] === 'number') {
     const [x, y] = coords as number[];
     return !(Math.abs(x) <= 180 && Math.abs(y) <= 90);
   }
   return Array.isArray(coords) && coords.some(positionsOutOfRange);
+}
+
+/** The features of a FeatureCollection, or a GeoDataError saying the object is none. */
+export function featuresOf(obj: unknown, source: string): unknown[] {
+  if ((obj as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray((obj as { features?: unknown }).features)) {
+    throw new GeoDataError(source, [{ feature: '(file)', message: 'is not a GeoJSON FeatureCollection' }]);
+  }
+  return (obj as { features: unknown[] }).features;
 }
 
 /**
@@ -53,11 +64,7 @@ export function checkFeatureCollection(
   source: string,
   opts: { geometryTypes: readonly string[]; idProperty: string },
 ): FeatureCollectionLike {
-  const top = (obj as { type?: unknown } | null)?.type;
-  if (top !== 'FeatureCollection' || !Array.isArray((obj as { features?: unknown }).features)) {
-    throw new GeoDataError(source, [{ feature: '(file)', message: 'is not a GeoJSON FeatureCollection' }]);
-  }
-  const features = (obj as { features: unknown[] }).features;
+  const features = featuresOf(obj, source);
   const problems: GeoProblem[] = [];
   features.forEach((f, i) => {
     const feature = featureLabel(f, i, opts.idProperty);
@@ -67,7 +74,7 @@ export function checkFeatureCollection(
     if (!g || !opts.geometryTypes.includes(g.type)) {
       problems.push({ feature, message: `geometry must be ${opts.geometryTypes.join(' or ')}, not ${g?.type ?? 'null'}` });
     } else if (positionsOutOfRange(g.coordinates)) {
-      problems.push({ feature, message: 'coordinates out of range (longitude −180…180, latitude −90…90)' });
+      problems.push({ feature, message: OUT_OF_RANGE });
     }
   });
   if (problems.length) throw new GeoDataError(source, problems);

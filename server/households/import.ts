@@ -3,7 +3,7 @@ import * as gjv from 'geojson-validation';
 import type { Database, Queryable } from '../db/index';
 import { sqlFile } from '../db/sql';
 import { audit, type Actor } from '../audit/service';
-import { featureLabel, GeoDataError, type GeoProblem } from '../geodata/validate';
+import { featureLabel, featuresOf, GeoDataError, OUT_OF_RANGE, positionsOutOfRange, type GeoProblem } from '../geodata/validate';
 
 const importSql = sqlFile(import.meta.url, 'import.sql');
 const CHUNK = 5000;
@@ -20,13 +20,10 @@ export interface HouseholdIn {
 const text = (v: unknown, max = 200) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : null);
 
 export function parseHouseholds(obj: unknown, source = 'households'): HouseholdIn[] {
-  if ((obj as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray((obj as { features?: unknown }).features)) {
-    throw new GeoDataError(source, [{ feature: '(file)', message: 'is not a GeoJSON FeatureCollection' }]);
-  }
   const problems: GeoProblem[] = [];
   const seen = new Set<string>();
   const out: HouseholdIn[] = [];
-  (obj as { features: unknown[] }).features.forEach((f, i) => {
+  featuresOf(obj, source).forEach((f, i) => {
     const label = featureLabel(f, i, 'id');
     const fail = (message: string) => problems.length < 50 && problems.push({ feature: label, message });
     const trace = gjv.isFeature(f, true);
@@ -34,8 +31,8 @@ export function parseHouseholds(obj: unknown, source = 'households'): HouseholdI
     const { geometry, properties } = f as { geometry: { type: string; coordinates: [number, number] } | null; properties: Record<string, unknown> | null };
     const p = properties ?? {};
     if (geometry?.type !== 'Point') return void fail(`a household must be a Point, not ${geometry?.type ?? 'null'}`);
+    if (positionsOutOfRange(geometry.coordinates)) return void fail(OUT_OF_RANGE);
     const [x, y] = geometry.coordinates;
-    if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) return void fail('coordinates out of range (longitude −180…180, latitude −90…90)');
     if (typeof p.id !== 'string' || !p.id.trim() || p.id.length > 64) return void fail('properties.id must be a non-empty string of at most 64 characters');
     if (seen.has(p.id)) return void fail('duplicate id');
     seen.add(p.id);

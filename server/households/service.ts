@@ -2,6 +2,7 @@
 import type { Queryable } from '../db/index';
 import { sqlFile } from '../db/sql';
 import { forbidden } from '../errors';
+import { likeText } from '../validation';
 import { maskName, maskPhone } from '../auth/mask';
 import { canReadGrid, gridScope, seesPersonalData, type SessionUser } from '../auth/roles';
 
@@ -33,9 +34,8 @@ interface HouseholdRow {
 
 export async function listHouseholds(db: Queryable, user: SessionUser, f: HouseholdFilter) {
   if (f.grid && !canReadGrid(user, f.grid)) throw forbidden(`you may not read households of grid ${f.grid}`);
-  const q = f.q ? f.q.replace(/[\\%_]/g, '\\$&') : null;
   const rows = await db.query<HouseholdRow & Record<string, unknown>>(listSql, [
-    gridScope(user), f.grid ?? null, f.community ?? null, f.connection ?? null, q, f.limit, f.offset,
+    gridScope(user), f.grid ?? null, f.community ?? null, f.connection ?? null, f.q ? likeText(f.q) : null, f.limit, f.offset, f.q ?? null,
   ]);
   return {
     total: rows[0]?.total ?? 0,

@@ -1,6 +1,6 @@
 // Reads a network FeatureCollection (spec §1) into typed nodes and pipes, or names every feature at fault.
 import * as gjv from 'geojson-validation';
-import { featureLabel, GeoDataError, type GeoProblem } from '../geodata/validate';
+import { featureLabel, featuresOf, GeoDataError, OUT_OF_RANGE, positionsOutOfRange, type GeoProblem } from '../geodata/validate';
 
 export const NODE_KINDS = ['source', 'valve', 'regulator', 'junction', 'service'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -34,15 +34,11 @@ export interface Network {
 type Props = Record<string, unknown>;
 const MAX_PROBLEMS = 50;
 
-const inRange = (p: unknown) => Array.isArray(p) && Math.abs(Number(p[0])) <= 180 && Math.abs(Number(p[1])) <= 90;
 const optionalText = (v: unknown) => (typeof v === 'string' && v.length ? v.slice(0, 200) : null);
 
 /** Validates the whole collection; throws GeoDataError listing (up to 50) problems, each naming its feature. */
 export function parseNetwork(obj: unknown, source = 'network'): Network {
-  if ((obj as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray((obj as { features?: unknown }).features)) {
-    throw new GeoDataError(source, [{ feature: '(file)', message: 'is not a GeoJSON FeatureCollection' }]);
-  }
-  const features = (obj as { features: unknown[] }).features;
+  const features = featuresOf(obj, source);
   const problems: GeoProblem[] = [];
   const fail = (feature: string, message: string) => problems.length < MAX_PROBLEMS && problems.push({ feature, message });
   const nodes: NetworkNode[] = [];
@@ -61,7 +57,7 @@ export function parseNetwork(obj: unknown, source = 'network'): Network {
     if (p.kind === 'pipe') {
       if (geometry?.type !== 'LineString') return void fail(label, `a pipe must be a LineString, not ${geometry?.type ?? 'null'}`);
       const coords = geometry.coordinates as [number, number][];
-      if (!coords.every(inRange)) return void fail(label, 'coordinates out of range (longitude −180…180, latitude −90…90)');
+      if (positionsOutOfRange(coords)) return void fail(label, OUT_OF_RANGE);
       if (typeof p.from !== 'string' || typeof p.to !== 'string') return void fail(label, 'a pipe needs from and to node ids');
       if (p.from === p.to) return void fail(label, 'a pipe must join two different nodes');
       if (p.pressure !== undefined && p.pressure !== null && p.pressure !== 'MP' && p.pressure !== 'LP') return void fail(label, 'pressure must be "MP" or "LP"');
@@ -74,7 +70,7 @@ export function parseNetwork(obj: unknown, source = 'network'): Network {
     }
     if (!NODE_KINDS.includes(p.kind as NodeKind)) return void fail(label, `unknown kind ${JSON.stringify(p.kind)}`);
     if (geometry?.type !== 'Point') return void fail(label, `a ${String(p.kind)} must be a Point, not ${geometry?.type ?? 'null'}`);
-    if (!inRange(geometry.coordinates)) return void fail(label, 'coordinates out of range (longitude −180…180, latitude −90…90)');
+    if (positionsOutOfRange(geometry.coordinates)) return void fail(label, OUT_OF_RANGE);
     const kind = p.kind as NodeKind;
     if (kind === 'valve' && p.state !== undefined && p.state !== 'open' && p.state !== 'closed') return void fail(label, 'state must be "open" or "closed"');
     if (kind === 'valve' && p.operable !== undefined && typeof p.operable !== 'boolean') return void fail(label, 'operable must be true or false');

@@ -59,6 +59,9 @@ describeOnEachDatabase('accounts, sessions and the audit log', ({ db }) => {
     expect(r.body.error.code).toBe('csrf');
     const foreign = await admin.request('POST', '/api/users', { username: 'csrf-victim', displayName: 'x', roles: ['planner'] }, { origin: 'http://evil.example' });
     expect(foreign.body.error.code).toBe('bad_origin');
+    const sandboxed = await admin.request('POST', '/api/users', { username: 'csrf-victim', displayName: 'x', roles: ['planner'] }, { origin: 'null' });
+    expect(sandboxed.status).toBe(403);
+    expect(sandboxed.body.error.code).toBe('bad_origin');
     expect(await db().query(`SELECT 1 FROM users WHERE username = 'csrf-victim'`)).toEqual([]);
   });
 
