@@ -13,6 +13,7 @@ import { parseNetwork } from '../server/network/format';
 import { importNetwork } from '../server/network/service';
 import { ReferenceNetwork } from '../server/outages/reference';
 import { outageScope } from '../server/outages/service';
+import { networkTile } from '../server/network/tiles';
 import { startServer } from '../server/start';
 import { table, timeRepeated } from './stats';
 
@@ -20,6 +21,7 @@ const REPEAT = 50;
 const QUESTIONS = 40;
 const startRows: (string | number)[][] = [];
 const scopeRows: (string | number)[][] = [];
+const tileRows: (string | number)[][] = [];
 const ms = (v: number) => v.toFixed(1);
 const mib = () => (process.memoryUsage().rss / 2 ** 20).toFixed(0);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -76,15 +78,41 @@ async function apiTimings(label: string, env: NodeJS.ProcessEnv): Promise<void> 
   await running.close();
 }
 
-/** One network size on one database: load time, then the scope of random single pipes (and some pairs). */
-async function scopeOn(label: string, db: Database, fc: ReturnType<typeof generateCityNetwork>, questions: string[][], floor: { p50: number; p95: number }): Promise<void> {
+type Question = [pipes: string[], stuck: string[]];
+
+/** One network size on one database: load time, the scope questions, and network tiles. */
+async function scopeOn(label: string, db: Database, fc: ReturnType<typeof generateCityNetwork>, questions: Question[], floor: { p50: number; p95: number }): Promise<void> {
   await migrate(db);
   const [, load] = await timed(() => importNetwork(db, { id: null, username: 'bench', ip: null }, fc, 'bench'));
   let i = 0;
-  const t = await timeRepeated(questions.length, () => outageScope(db, questions[i++ % questions.length]));
+  const lost: number[] = [];
+  const t = await timeRepeated(questions.length, async () => {
+    const [pipes, stuck] = questions[i++ % questions.length];
+    lost.push((await outageScope(db, pipes, stuck)).unsuppliedPipes.length);
+  });
   const pipes = fc.features.filter((f) => f.properties?.kind === 'pipe').length;
-  scopeRows.push([label, pipes, ms(load / 1000), ms(t.p50), ms(t.p95), `in-memory BFS p50 ${ms(floor.p50)} / p95 ${ms(floor.p95)}`, mib()]);
+  lost.sort((a, b) => a - b);
+  scopeRows.push([label, pipes, ms(load / 1000), ms(t.p50), ms(t.p95), `${lost[lost.length >> 1]} / ${lost[lost.length - 1]}`, `in-memory BFS p50 ${ms(floor.p50)} / p95 ${ms(floor.p95)}`, mib()]);
+  await tileTimings(label, db, pipes, fc);
 }
+
+/** Network tiles at the middle of the network, close up and far out, beside the bare bounding-box query. */
+async function tileTimings(label: string, db: Database, pipes: number, fc: ReturnType<typeof generateCityNetwork>): Promise<void> {
+  const xs = fc.features.flatMap((f) => (f.geometry.type === 'Point' ? [f.geometry.coordinates] : []));
+  const [lon, lat] = xs[xs.length >> 1];
+  for (const z of [16, 14, 11]) {
+    const n = 2 ** z;
+    const x = Math.floor(((lon + 180) / 360) * n);
+    const r = (lat * Math.PI) / 180;
+    const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+    let bytes = 0;
+    const t = await timeRepeated(10, async () => void (bytes = (await networkTile(db, { z, x, y })).length));
+    const base = await timeRepeated(10, () => db.query(BBOX_COUNT, [z, x, y]));
+    tileRows.push([label, pipes, `${z}/${x}/${y}`, ms(t.p50), ms(t.p95), (bytes / 1024).toFixed(0), `bounding-box count p50 ${ms(base.p50)}`]);
+  }
+}
+
+const BBOX_COUNT = 'SELECT count(*) FROM network_pipes WHERE geom && ST_Transform(ST_TileEnvelope($1, $2, $3), 4326)';
 
 async function scopeBench(root: string): Promise<void> {
   for (const size of sizes) {
@@ -92,10 +120,14 @@ async function scopeBench(root: string): Promise<void> {
     const network = parseNetwork(fc);
     const rnd = prng(size);
     const pick = () => network.pipes[Math.floor(rnd() * network.pipes.length)].id;
-    const questions = Array.from({ length: QUESTIONS }, (_, k) => (k % 5 === 4 ? [pick(), pick()] : [pick()]));
     const ref = new ReferenceNetwork(network);
+    // Mostly one pipe; every fifth two pipes; every seventh with its first valve to close assumed stuck.
+    const questions = Array.from({ length: QUESTIONS }, (_, k): Question => {
+      const pipes = k % 5 === 4 ? [pick(), pick()] : [pick()];
+      return [pipes, k % 7 === 6 ? ref.scope(pipes).valvesToClose.slice(0, 1) : []];
+    });
     let q = 0;
-    const floor = await timeRepeated(questions.length, async () => ref.scope(questions[q++ % questions.length]));
+    const floor = await timeRepeated(questions.length, async () => ref.scope(...questions[q++ % questions.length]));
     const embedded = await openDatabase({ dataDir: path.join(root, `net-${size}`) });
     try {
       await scopeOn('embedded', embedded, fc, questions, floor);
@@ -122,8 +154,10 @@ async function main(): Promise<void> {
     await scopeBench(root);
     console.log(`\nGasGrid bench, ${new Date().toISOString()}, Node ${process.version}; server: ${serverUrl ? 'yes' : 'skipped (set BENCH_DATABASE_URL)'}\n`);
     console.log(table(['database', 'what', 'ms (p50 / once)', 'p95 ms', 'baseline, same run', 'RSS MiB'], startRows));
-    console.log(`\nOutage scope, ${QUESTIONS} questions per size (one pipe, every fifth two pipes):\n`);
-    console.log(table(['database', 'pipes', 'load s', 'scope p50 ms', 'scope p95 ms', 'floor, same run', 'RSS MiB'], scopeRows));
+    console.log(`\nOutage scope, ${QUESTIONS} questions per size (one pipe; every fifth two pipes; every seventh a valve stuck):\n`);
+    console.log(table(['database', 'pipes', 'load s', 'scope p50 ms', 'scope p95 ms', 'pipes losing gas p50 / max', 'floor, same run', 'RSS MiB'], scopeRows));
+    console.log('\nNetwork vector tiles at the middle of the network (10 requests each):\n');
+    console.log(table(['database', 'pipes', 'tile z/x/y', 'p50 ms', 'p95 ms', 'KiB', 'baseline, same run'], tileRows));
     console.log('\nTargets: first start ≤ 20 s; scope p95 ≤ 50 ms at 100k pipes and ≤ 250 ms at 1M on the server; embedded within 4× of the server; 1M pipes load < 2 min.');
   } finally {
     rmSync(root, { recursive: true, force: true });

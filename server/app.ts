@@ -16,6 +16,7 @@ import { healthRoutes } from './health/routes';
 import { householdRoutes } from './households/routes';
 import { networkRoutes } from './network/routes';
 import { outageRecordRoutes } from './outages/records-routes';
+import { callRoutes } from './outages/calls-routes';
 import { outageRoutes } from './outages/routes';
 import { basemapOf, mapRoutes } from './map/routes';
 import type { Readiness } from './readiness';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', networkRoutes(db));
   app.use('/api', outageRoutes(db));
   app.use('/api', outageRecordRoutes(db));
+  app.use('/api', callRoutes(db));
   app.use('/api', userRoutes(db));
   app.use('/api', auditRoutes(db));
   app.use('/api', (req, _res, next) => next(notFound(`no such API route: ${req.method} ${req.path}`)));

@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import { newReadiness } from './readiness';
 import { ensureAdmin, setDemoPasswords } from './seed/accounts';
 import { loadPanjiSeed } from './seed/panji';
+import { ensureUnits } from './network/service';
 import { startOutbox } from './outages/outbox';
 import { recordingGateway, webhookGateway } from './outages/sms';
 
@@ -56,6 +57,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       const seeded = await loadPanjiSeed(db);
       step(seeded.loaded ? 'Panji data loaded' : 'Panji data already present, kept');
     }
+    if (await ensureUnits(db)) step('network isolation units computed again');
     await ensureAdmin(db, config.adminPassword, log);
     if (opts.demo) await setDemoPasswords(db, log);
     stopOutbox = startOutbox(db, config.smsWebhookUrl ? webhookGateway(config.smsWebhookUrl) : recordingGateway, log);

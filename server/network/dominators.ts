@@ -1,20 +1,46 @@
-// Isolation units and their dominator tree, for answering a single-pipe outage question by an interval lookup.
+// Isolation units and their dominator tree, so that an outage question becomes a few interval lookups.
 // A unit is the segments joined through open valves that cannot be turned: the isolation zone of any of its pipes.
-// On the graph of units fed from a virtual root (every source), the units that lose gas when unit u is cut out are
-// exactly those u dominates; numbered in dominator-tree preorder they form the interval [pre(u), post(u)].
-// That holds while closing u's boundary valves cuts nothing but u's own edges, i.e. each such valve touches at most
-// one other unit: units where it does not are marked not `simple`, and their questions take the walk.
+// On the graph of units fed from a virtual root 0 (every source), the units u dominates are numbered in
+// dominator-tree preorder as the interval [pre(u), post(u)]: cut u out and exactly they lose gas.
+// Cutting several units Z (and closing their boundary valves, which may also cut edges between two other units)
+// needs one more idea. A "feed" of v is an edge p → v from outside v's subtree; a unit is a *join* when a feed comes
+// from anything but its immediate dominator. A non-join unit has gas after the cut iff it is not cut, one edge from its
+// immediate dominator is still open, and that dominator has gas; so every unit's fate is decided by its nearest join
+// ancestor (its *anchor*) and the cut units between them. Joins are few on a gas network (the looped mains); only they
+// need a walk, and only the *core* joins (anchors of some join's feed) need it recursively. See outages/scope-units.sql.
+// A closed boundary valve that touches three or more units cuts edges between units outside the zone, but every unit it
+// touches is fed by the others through it, so it is a join and its feeds say so: no non-join unit loses its only feed.
 import type { Network } from './format';
 import type { Segments } from './segments';
+
+/** An edge into a unit from outside its dominator subtree; `valve` null when it passes a regulator or a source. */
+export interface Feed {
+  unit: number;
+  pred: number;
+  valve: string | null;
+}
 
 export interface Units {
   /** Unit of every segment (index by segment number). */
   segmentUnit: Map<number, number>;
-  /** Per unit (1-based): dominator preorder number and last number of its subtree; null if never supplied. */
+  /** Per unit (index 0 is the root): dominator preorder number and last number of its subtree; null if never supplied. */
   pre: (number | null)[];
   post: (number | null)[];
-  simple: boolean[];
+  idom: Int32Array;
+  join: boolean[];
+  /** Joins that anchor a feed of another join. */
+  core: boolean[];
+  /** Nearest join ancestor-or-self, 0 (the root) when none. */
+  anchor: Int32Array;
+  /** Every feed of every join. */
+  feeds: Feed[];
   count: number;
+}
+
+interface Edge {
+  from: number;
+  to: number;
+  valve: string | null;
 }
 
 class UnionFind {
@@ -52,25 +78,44 @@ export function computeUnits(network: Network, seg: Segments): Units {
   }
   const count = unitOfRoot.size;
   const unitOf = (pipe: string) => segmentUnit.get(segOf(pipe))!;
-
-  // The unit graph: 0 is the root feeding every source's units.
+  const edges = unitEdges(network, pipesAt, unitOf);
   const succ: Set<number>[] = Array.from({ length: count + 1 }, () => new Set());
-  const simple = Array.from({ length: count + 1 }, () => true);
+  for (const e of edges) succ[e.from].add(e.to);
+  const idom = dominators(succ);
+  const { pre, post } = preorder(idom, count);
+  return { segmentUnit, pre, post, idom, count, ...joins(edges, idom, pre, post, count) };
+}
+
+/** The unit graph: the root 0 feeds every source's units; open valves that can be turned join their units both ways;
+ *  a regulator passes from its inlet's unit only. */
+function unitEdges(network: Network, pipesAt: Map<string, string[]>, unitOf: (pipe: string) => number): Edge[] {
+  const edges: Edge[] = [];
   for (const n of network.nodes) {
     const units = [...new Set((pipesAt.get(n.id) ?? []).map(unitOf))];
-    if (n.kind === 'source') for (const u of units) succ[0].add(u);
+    if (n.kind === 'source') for (const u of units) edges.push({ from: 0, to: u, valve: null });
     if (n.kind === 'valve' && n.state === 'open' && n.operable) {
-      for (const a of units) for (const b of units) if (a !== b) succ[a].add(b);
-      if (units.length > 2) for (const u of units) simple[u] = false;
+      for (const a of units) for (const b of units) if (a !== b) edges.push({ from: a, to: b, valve: n.id });
     }
     if (n.kind === 'regulator') {
       const from = unitOf(n.inlet!);
-      for (const p of pipesAt.get(n.id) ?? []) if (p !== n.inlet && unitOf(p) !== from) succ[from].add(unitOf(p));
+      for (const p of pipesAt.get(n.id) ?? []) if (p !== n.inlet && unitOf(p) !== from) edges.push({ from, to: unitOf(p), valve: null });
     }
   }
-  const idom = dominators(succ);
-  const { pre, post } = preorder(idom, count);
-  return { segmentUnit, pre, post, simple, count };
+  return edges;
+}
+
+function joins(edges: Edge[], idom: Int32Array, pre: (number | null)[], post: (number | null)[], count: number) {
+  const inside = (p: number, v: number) => pre[p]! >= pre[v]! && pre[p]! <= post[v]!;
+  const external = edges.filter((e) => e.to !== 0 && pre[e.from] !== null && pre[e.to] !== null && !inside(e.from, e.to));
+  const join = Array.from({ length: count + 1 }, () => false);
+  for (const e of external) if (e.from !== idom[e.to]) join[e.to] = true;
+  const anchor = new Int32Array(count + 1);
+  const byPre = Array.from({ length: count + 1 }, (_, v) => v).filter((v) => pre[v] !== null).sort((a, b) => pre[a]! - pre[b]!);
+  for (const v of byPre) anchor[v] = v === 0 || join[v] ? v : anchor[idom[v]];
+  const feeds = external.filter((e) => join[e.to]).map(({ from, to, valve }) => ({ unit: to, pred: from, valve }));
+  const core = Array.from({ length: count + 1 }, () => false);
+  for (const f of feeds) if (join[f.unit] && anchor[f.pred] !== 0) core[anchor[f.pred]] = true;
+  return { join, core, anchor, feeds };
 }
 
 /** Cooper, Harvey & Kennedy's iterative dominators from root 0; -1 for nodes the root does not reach. */

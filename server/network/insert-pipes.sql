@@ -1,10 +1,9 @@
--- Inserts one chunk of pipes (JSON array of parsed pipes with segment and supply) and their two ends.
+-- Inserts one chunk of pipes (JSON array of parsed pipes with segment, unit, supply and WKT line) and their two ends.
 WITH input AS (
-  SELECT p->>'id' AS id, p->>'from' AS from_node, p->>'to' AS to_node, (p->>'diameter_mm')::real AS diameter_mm,
-         (p->>'segment')::int AS segment, (p->>'unit')::int AS unit, (p->>'supplied')::boolean AS supplied,
-         p->>'material' AS material, p->>'pressure' AS pressure, p->>'name' AS name,
-         ST_SetSRID(ST_GeomFromGeoJSON(json_build_object('type', 'LineString', 'coordinates', p->'coordinates')::text), 4326) AS geom
-  FROM json_array_elements($1::json) p
+  SELECT p.id, p.from AS from_node, p.to AS to_node, p.diameter_mm, p.material, p.pressure, p.name, p.segment, p.unit,
+         p.supplied, ST_GeomFromText(p.wkt, 4326) AS geom
+  FROM json_to_recordset($1::json) AS p(id text, "from" text, "to" text, diameter_mm real, material text, pressure text,
+                                        name text, segment int, unit int, supplied boolean, wkt text)
 ),
 pipes AS (
   INSERT INTO network_pipes (id, from_node, to_node, diameter_mm, material, pressure, name, segment, unit, supplied, geom)

@@ -20,9 +20,12 @@ SELECT
   ) AS households,
   json_build_object('type', 'FeatureCollection', 'features', COALESCE((
     SELECT json_agg(f) FROM (
-      SELECT json_build_object('type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 7)::json,
-             'properties', json_build_object('id', p.id, 'role', CASE WHEN z.pipe IS NOT NULL THEN 'isolated' ELSE 'unsupplied' END)) AS f
-      FROM unsupplied u JOIN network_pipes p ON p.id = u.pipe LEFT JOIN zone z ON z.pipe = u.pipe
+      -- One feature per role, all its pipes in one MultiLineString: a cut that empties half a city stays drawable.
+      SELECT json_build_object('type', 'Feature', 'geometry', ST_AsGeoJSON(ST_Multi(ST_Collect(geom)), 6)::json,
+             'properties', json_build_object('role', role, 'count', count(*))) AS f
+      FROM (SELECT p.geom, CASE WHEN z.pipe IS NOT NULL THEN 'isolated' ELSE 'unsupplied' END AS role
+            FROM network_pipes p LEFT JOIN zone z ON z.pipe = p.id WHERE p.id = ANY(ARRAY(SELECT pipe FROM unsupplied))) roles
+      GROUP BY role
       UNION ALL
       SELECT json_build_object('type', 'Feature', 'id', n.id, 'geometry', ST_AsGeoJSON(n.geom, 7)::json,
              'properties', json_build_object('id', n.id, 'kind', n.kind, 'role', r.role, 'order', r.ord))
@@ -35,5 +38,5 @@ SELECT
         UNION ALL SELECT id, 'source_to_shut', NULL FROM zone_devices WHERE role = 'source'
         UNION ALL SELECT id, CASE WHEN id IN (SELECT id FROM regulators_to_shut) THEN 'regulator_to_shut' ELSE 'regulator_affected' END, NULL
                   FROM regulators_affected
-      ) r JOIN network_nodes n ON n.id = r.id
+      ) r JOIN LATERAL (SELECT n.id, n.kind, n.geom FROM network_nodes n WHERE n.id = r.id) n ON true
     ) features), '[]'::json)) AS geometry

@@ -36,7 +36,7 @@ describe("the dispatcher's outage map, in Chromium", () => {
   it('shows the network and answers a click on a pipe with valves, regulators and households', async () => {
     await s.page.getByTestId('toggle-dispatch').click();
     await s.page.getByTestId('dispatch-panel').waitFor();
-    await s.page.waitForFunction(() => window.__gasgrid!.map.queryRenderedFeatures({ layers: ['network-pipes'] }).length > 100, null, { timeout: 20_000 });
+    await s.page.waitForFunction(() => window.__gasgrid!.map.queryRenderedFeatures({ layers: ['network-pipes'] }).length > 20, null, { timeout: 20_000 });
     const inlet = await s.page.evaluate(async () => {
       const net = (await (await fetch('/api/network')).json()) as NetworkJson;
       return net.features.find((f) => f.properties.id === 'R-3-04')!.properties.inlet;

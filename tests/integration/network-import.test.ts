@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ensureUnits } from '../../server/network/service';
 import { describeOnEachDatabase } from '../support/databases';
 import { login, serveApp, TEST_PASSWORD, type Client, type Json, type TestServer } from '../support/http';
 import { loadExamples } from '../support/spec-examples';
@@ -34,6 +35,20 @@ describeOnEachDatabase('network import and export', ({ db }) => {
         .map((p) => JSON.stringify(Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined).sort())))
         .sort();
     expect(norm(exported)).toEqual(norm(input));
+  });
+
+  it('computes the isolation units again when an upgrade dropped them, keeping every answer and household', async () => {
+    const ask = () => dispatcher.post('/api/outages/scope', { pipes: ['P2'] });
+    const before = (await ask()).body;
+    expect(before.unsuppliedPipes).toContain('P2');
+    const attached = () => db().query<{ n: number }>('SELECT count(*)::int n FROM households WHERE service_node IS NOT NULL');
+    const households = await attached();
+    expect(await ensureUnits(db())).toBe(false);
+    await db().query('DELETE FROM network_unit_feeds');
+    await db().query('DELETE FROM network_units');
+    expect(await ensureUnits(db())).toBe(true);
+    expect((await ask()).body).toEqual(before);
+    expect(await attached()).toEqual(households);
   });
 
   const bad: [string, (fc: { features: Json[] }) => void, RegExp][] = [

@@ -88,6 +88,27 @@ describeOnEachDatabase('outage records and notices', ({ kind, db }) => {
     const csv = await fetch(`${server.url}/api/outages/${o.id}/notices?format=csv`, { headers: { cookie: dispatcher.cookie! } });
     expect((await csv.text()).split('\r\n').length - 2).toBe(913);
 
+    // On the phone: the worker sees the outage on their call lists, calls, and ticks households off once.
+    const lists = (await worker.get('/api/calls')).body.items;
+    expect(lists.find((l: { outageId: number }) => l.outageId === o.id)).toMatchObject({ grid: '3', noticeKind: 'outage', total: channels[0].n, toCall: channels[0].n });
+    expect((await other.get('/api/calls')).body.items.some((l: { outageId: number }) => l.outageId === o.id)).toBe(false);
+    const [first, second] = (await worker.get(`/api/calls/${o.id}?grid=3`)).body.items;
+    expect(first).toMatchObject({ status: 'queued', community: '祥苑社区' });
+    const noAnswer = await worker.post(`/api/calls/notices/${first.id}`, { outcome: 'no_answer', note: '无人接听' });
+    expect(noAnswer.body).toMatchObject({ status: 'queued', outcome: 'no_answer', calledBy: 'duan-yujie' });
+    expect((await worker.post(`/api/calls/notices/${first.id}`, { outcome: 'reached' })).body.status).toBe('called');
+    const twice = await dispatcher.post(`/api/calls/notices/${first.id}`, { outcome: 'reached' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toContain('duan-yujie');
+    expect((await worker.post(`/api/calls/notices/${second.id}`, { outcome: 'maybe' })).status).toBe(400);
+    expect((await other.post(`/api/calls/notices/${second.id}`, { outcome: 'reached' })).status).toBe(403);
+    expect((await other.get(`/api/calls/${o.id}?grid=3`)).status).toBe(403);
+    const after = (await worker.get(`/api/calls/${o.id}?grid=3`)).body.items;
+    expect(after[after.length - 1]).toMatchObject({ id: first.id, status: 'called', outcome: 'reached' });
+    expect((await worker.get('/api/calls')).body.items.find((l: { outageId: number }) => l.outageId === o.id).toCall).toBe(channels[0].n - 1);
+    const [{ n: audited }] = await db().query<{ n: number }>(`SELECT count(*)::int n FROM audit_log WHERE action = 'notice.call' AND entity_id = $1`, [String(first.id)]);
+    expect(audited).toBe(2);
+
     // Moving on: in progress, then restored at night with a warning and "gas restored" notices.
     const v = (await dispatcher.get(`/api/outages/${o.id}`)).body.version;
     const started = await changeStatus(db(), actor, o.id, 'in_progress', v, undefined);

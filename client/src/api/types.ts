@@ -66,3 +66,10 @@ export type GridDetail = Feature<Geometry, GridDetailProperties>;
 
 export type Basemap = { kind: 'none' } | { kind: 'tianditu'; key: string } | { kind: 'style'; url: string };
 
+
+/** GET /api/network/summary */
+export interface NetworkSummary {
+  pipes: number;
+  nodes: number;
+  bbox: [number, number, number, number] | null;
+}

@@ -111,18 +111,19 @@ export class GridMap {
     const hits = this.map.queryRenderedFeatures([[point.x - r, point.y - r], [point.x + r, point.y + r]], { layers: ['network-pipes-hit'] });
     let best: { id: string; d: number } | null = null;
     for (const f of hits) {
-      if (f.geometry.type !== 'LineString') continue;
-      const d = pointToLineDistance(at, f.geometry, { units: 'meters' });
+      // A tile may hand a pipe over in pieces.
+      const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
+      if (!parts.length) continue;
+      const d = Math.min(...parts.map((line) => pointToLineDistance(at, { type: 'LineString', coordinates: line }, { units: 'meters' })));
       if (!best || d < best.d) best = { id: String(f.properties.id), d };
     }
     return best?.id ?? null;
   }
 
-  /** Shows or hides the network; the grid map stays underneath, paler while dispatching. */
-  async setDispatch(on: boolean, network: FeatureCollection | null): Promise<void> {
+  /** Shows or hides the network (its tiles load as the map asks); the grid map stays underneath, paler while dispatching. */
+  async setDispatch(on: boolean): Promise<void> {
     await this.styleReady;
     this.dispatching = on;
-    if (network) (this.map.getSource('network') as GeoJSONSource).setData(network);
     for (const id of NETWORK_LAYERS) this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
     this.map.setPaintProperty('grids-fill', 'fill-opacity', on ? 0.12 : ['case', ['boolean', ['feature-state', 'selected'], false], 0.55, ['boolean', ['feature-state', 'hover'], false], 0.42, 0.28]);
   }
@@ -131,9 +132,9 @@ export class GridMap {
   async setScope(scope: FeatureCollection | null, pipes: string[]): Promise<void> {
     await this.styleReady;
     (this.map.getSource('scope') as GeoJSONSource).setData(scope ?? { type: 'FeatureCollection', features: [] });
-    for (const id of this.selectedPipes) this.map.setFeatureState({ source: 'network', id }, { selected: false });
+    for (const id of this.selectedPipes) this.map.setFeatureState({ source: 'network', sourceLayer: 'pipes', id }, { selected: false });
     this.selectedPipes = pipes;
-    for (const id of pipes) this.map.setFeatureState({ source: 'network', id }, { selected: true });
+    for (const id of pipes) this.map.setFeatureState({ source: 'network', sourceLayer: 'pipes', id }, { selected: true });
     const dim = scope !== null;
     this.map.setPaintProperty('network-pipes', 'line-opacity', dim ? 0.25 : 1);
     this.map.setPaintProperty('network-nodes', 'circle-opacity', dim ? 0.3 : 1);

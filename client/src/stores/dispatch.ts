@@ -1,13 +1,13 @@
-// The dispatcher's outage question: the network on the map, the chosen pipes, valves assumed stuck, and the answer.
-import type { FeatureCollection } from 'geojson';
+// The dispatcher's outage question: what network there is, the chosen pipes, valves assumed stuck, and the answer.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { getJson, sendJson } from '../api/client';
-import type { ScopeAnswer } from '../api/types';
+import type { NetworkSummary, ScopeAnswer } from '../api/types';
 
 export const useDispatchStore = defineStore('dispatch', () => {
   const active = ref(false);
-  const network = shallowRef<FeatureCollection | null>(null);
+  /** The stored network in brief; the map draws it from vector tiles. */
+  const network = shallowRef<NetworkSummary | null>(null);
   const networkStatus = ref<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const pipes = ref<string[]>([]);
   const stuck = ref<string[]>([]);
@@ -22,7 +22,7 @@ export const useDispatchStore = defineStore('dispatch', () => {
     if (networkStatus.value === 'ready' || networkStatus.value === 'loading') return;
     networkStatus.value = 'loading';
     try {
-      network.value = await getJson<FeatureCollection>('/api/network');
+      network.value = await getJson<NetworkSummary>('/api/network/summary');
       networkStatus.value = 'ready';
     } catch (err) {
       networkStatus.value = 'error';
