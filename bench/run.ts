@@ -15,6 +15,7 @@ import { ReferenceNetwork } from '../server/outages/reference';
 import { outageScope } from '../server/outages/service';
 import { networkTile } from '../server/network/tiles';
 import { startServer } from '../server/start';
+import { layoutBench } from './layout';
 import { table, timeRepeated } from './stats';
 
 const REPEAT = 50;
@@ -22,6 +23,8 @@ const QUESTIONS = 40;
 const startRows: (string | number)[][] = [];
 const scopeRows: (string | number)[][] = [];
 const tileRows: (string | number)[][] = [];
+const layoutRows: (string | number)[][] = [];
+const layoutHouseholds = Number(process.env.BENCH_LAYOUT_HOUSEHOLDS ?? 1_000_000);
 const ms = (v: number) => v.toFixed(1);
 const mib = () => (process.memoryUsage().rss / 2 ** 20).toFixed(0);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -145,6 +148,33 @@ async function scopeBench(root: string): Promise<void> {
   }
 }
 
+/** Layout preview and save on Panji and on the lattice city, embedded and (when configured) on the server. */
+async function layoutBenches(root: string): Promise<void> {
+  for (const households of ['panji', layoutHouseholds] as const) {
+    const embedded = await openDatabase({ dataDir: path.join(root, `layout-${households}`) });
+    try {
+      await layoutBench(embedded, 'embedded', households, layoutRows);
+    } finally {
+      await embedded.close();
+    }
+    if (!serverUrl) continue;
+    // A database of its own, made and dropped here, so the bench never touches data it did not make.
+    const admin = await openDatabase({ url: serverUrl });
+    const name = `gasgrid_bench_layout_${process.pid}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const server = await openDatabase({ url: url.toString() });
+    try {
+      await layoutBench(server, 'server', households, layoutRows);
+    } finally {
+      await server.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'gasgrid-bench-'));
   try {
@@ -152,12 +182,15 @@ async function main(): Promise<void> {
     await apiTimings('embedded', { DATA_DIR: appDir });
     if (serverUrl) await apiTimings('server', { DATABASE_URL: serverUrl });
     await scopeBench(root);
+    await layoutBenches(root);
     console.log(`\nGasGrid bench, ${new Date().toISOString()}, Node ${process.version}; server: ${serverUrl ? 'yes' : 'skipped (set BENCH_DATABASE_URL)'}\n`);
     console.log(table(['database', 'what', 'ms (p50 / once)', 'p95 ms', 'baseline, same run', 'RSS MiB'], startRows));
     console.log(`\nOutage scope, ${QUESTIONS} questions per size (one pipe; every fifth two pipes; every seventh a valve stuck):\n`);
     console.log(table(['database', 'pipes', 'load s', 'scope p50 ms', 'scope p95 ms', 'pipes losing gas p50 / max', 'floor, same run', 'RSS MiB'], scopeRows));
     console.log('\nNetwork vector tiles at the middle of the network (10 requests each):\n');
     console.log(table(['database', 'pipes', 'tile z/x/y', 'p50 ms', 'p95 ms', 'KiB', 'baseline, same run'], tileRows));
+    console.log('\nGrid layout: preview and save of one moved shared vertex, and a restore of version 1:\n');
+    console.log(table(['database', 'city', 'grids', 'households', 'households moving', 'preview p50 ms', 'save ms', 'restore ms', 'baseline, same run'], layoutRows));
     console.log('\nTargets: first start ≤ 20 s; scope p95 ≤ 50 ms at 100k pipes and ≤ 250 ms at 1M on the server; embedded within 4× of the server; 1M pipes load < 2 min.');
   } finally {
     rmSync(root, { recursive: true, force: true });

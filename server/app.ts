@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { Database } from './db/index';
 import { AppError, notFound, notReady } from './errors';
 import { GeoDataError } from './geodata/validate';
+import { layoutRoutes } from './grids/layout-routes';
 import { gridRoutes } from './grids/routes';
 import { healthRoutes } from './health/routes';
 import { householdRoutes } from './households/routes';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', authenticate(db), csrfProtection);
   app.use('/api', authRoutes(db));
   app.use('/api', requireUser);
+  app.use('/api', layoutRoutes(db));
   app.use('/api', gridRoutes(db));
   app.use('/api', mapRoutes(db, deps.config));
   app.use('/api', householdRoutes(db));

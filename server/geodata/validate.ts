@@ -9,6 +9,8 @@ export interface GeoProblem {
   /** Which feature: its id property where it has one, else its place in the list. */
   feature: string;
   message: string;
+  /** Where the map should point: the place of an invalid geometry, an overlap, a gap. */
+  geometry?: unknown;
 }
 
 export class GeoDataError extends Error {
@@ -89,11 +91,15 @@ export async function checkGeometriesInPostgis(
   idProperty: string,
 ): Promise<void> {
   const geometries = fc.features.map((f) => JSON.stringify(f.geometry));
-  const rows = await db.query<{ i: number; reason: string }>(invalidGeometriesSql, [geometries]);
+  const rows = await db.query<{ i: number; reason: string; location: unknown }>(invalidGeometriesSql, [geometries]);
   if (rows.length) {
     throw new GeoDataError(
       source,
-      rows.map((r) => ({ feature: featureLabel(fc.features[r.i - 1], r.i - 1, idProperty), message: `invalid geometry: ${r.reason}` })),
+      rows.map((r) => ({
+        feature: featureLabel(fc.features[r.i - 1], r.i - 1, idProperty),
+        message: `invalid geometry: ${r.reason}`,
+        ...(r.location ? { geometry: r.location } : {}),
+      })),
     );
   }
 }

@@ -5,14 +5,17 @@ import type { Queryable } from '../db/index';
 import { requireRole } from '../auth/middleware';
 import { canReadGrid } from '../auth/roles';
 import { badRequest, forbidden } from '../errors';
+import { currentVersion, versionLayout } from './layout-service';
 import { getGrid, listGrids, reconciliation } from './service';
+import { parseId } from '../validation';
 
 const gridCode = z.string().regex(/^[0-9A-Za-z_-]{1,16}$/, 'a grid code is 1–16 letters, digits, - or _');
 
 export function gridRoutes(db: () => Queryable): Router {
   const r = Router();
-  r.get('/grids', async (_req, res) => {
-    res.json(await listGrids(db()));
+  r.get('/grids', async (req, res) => {
+    if (req.query.version === undefined) return void res.json({ ...(await listGrids(db())), version: await currentVersion(db()) });
+    res.json(await versionLayout(db(), parseId(req.query.version, 'layout version')));
   });
   r.get('/grids/:code', async (req, res) => {
     const code = gridCode.safeParse(req.params.code);

@@ -7,6 +7,8 @@ import { generatePanjiNetwork } from '../../geodata/network-generator';
 import { audit, SYSTEM_ACTOR } from '../audit/service';
 import type { Database, Queryable } from '../db/index';
 import { sqlFile } from '../db/sql';
+import { checkLayoutInPostgis, type LayoutGrid } from '../grids/layout';
+import { snapshotLayout } from '../grids/layout-service';
 import { upsertHouseholds } from '../households/import';
 import { parseNetwork } from '../network/format';
 import { replaceNetwork } from '../network/service';
@@ -26,7 +28,6 @@ const sql = {
   communities: sqlFile(import.meta.url, 'insert-communities.sql'),
   organisation: sqlFile(import.meta.url, 'insert-organisation.sql'),
   assignments: sqlFile(import.meta.url, 'insert-assignments.sql'),
-  layoutProblems: sqlFile(import.meta.url, '../geodata/layout-problems.sql'),
   communitiesOutside: sqlFile(import.meta.url, 'communities-outside-grids.sql'),
 };
 
@@ -108,20 +109,8 @@ async function readLayer(db: Queryable, dir: URL, file: LayerName) {
 }
 
 async function checkLayout(tx: Queryable, grids: FeatureCollectionLike): Promise<void> {
-  const layout = grids.features.map((f) => ({ code: f.properties?.code, geom: JSON.stringify(f.geometry) }));
-  const problems = await tx.query<{ kind: string; grid: string | null; other_grid: string | null; area_m2: number }>(
-    sql.layoutProblems,
-    [JSON.stringify(layout)],
-  );
-  if (problems.length) {
-    throw new GeoDataError(
-      'grids.geojson',
-      problems.map((p) => ({
-        feature: p.grid ? `"${p.grid}"${p.other_grid ? ` and "${p.other_grid}"` : ''}` : '(layout)',
-        message: `${p.kind.replace(/_/g, ' ')} of ${p.area_m2} m²`,
-      })),
-    );
-  }
+  const layout = grids.features.map((f) => ({ code: String(f.properties?.code), name: '', geometry: f.geometry as LayoutGrid['geometry'] }));
+  await checkLayoutInPostgis(tx, layout, 'grids.geojson');
   const outside = await tx.query<{ id: string }>(sql.communitiesOutside);
   if (outside.length) {
     throw new GeoDataError('communities.geojson', outside.map((c) => ({ feature: `"${c.id}"`, message: 'lies in no grid' })));
@@ -185,6 +174,7 @@ export async function loadPanjiSeed(db: Database, dir: URL = defaultSeedDir): Pr
     await insert('communities.geojson', sql.communities, [features('communities.geojson')]);
     await checkLayout(tx, read['grids.geojson']!);
     await insert('organisation.json', sql.organisation, [JSON.stringify(orgParsed.data)]);
+    await snapshotLayout(tx, SYSTEM_ACTOR, 'Panji seed layout (grid management plan)');
     await insert('organisation.json', sql.assignments, [JSON.stringify(orgParsed.data.assignments), orgParsed.data.assumed]);
     await loadNetwork(tx, read as Record<LayerName, FeatureCollectionLike>);
     await seedAccounts(tx, orgParsed.data);

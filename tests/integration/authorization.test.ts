@@ -5,9 +5,10 @@ import { ACCOUNTS, prepareSeeded } from '../support/seeded';
 
 type Who = keyof typeof ACCOUNTS | 'anonymous';
 const ALL: Who[] = ['admin', 'manager', 'department_head', 'dispatcher', 'planner', 'grid_worker'];
+const LAYOUT_READERS: Who[] = ['admin', 'manager', 'department_head', 'dispatcher', 'planner'];
 
 interface Case {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   path: string | ((who: Who) => string);
   body?: (who: Who) => unknown;
   /** Who is allowed; everyone else gets 403, and anonymous 401. */
@@ -22,6 +23,16 @@ const cases: Case[] = [
   { method: 'GET', path: '/api/grids', allow: ALL },
   { method: 'GET', path: '/api/grids/3', allow: ALL },
   { method: 'GET', path: '/api/grids/1', allow: ALL.filter((w) => w !== 'grid_worker') },
+  { method: 'GET', path: '/api/grids?version=1', allow: ALL },
+  { method: 'GET', path: '/api/grids/versions', allow: LAYOUT_READERS },
+  { method: 'GET', path: '/api/grids/export', allow: LAYOUT_READERS },
+  { method: 'GET', path: '/api/grids/drafts/999999', allow: ['admin', 'planner'], ok: 404 },
+  { method: 'POST', path: '/api/grids/preview', body: () => ({ grids: { type: 'Feature' } }), allow: ['admin', 'planner'], ok: 400 },
+  { method: 'PUT', path: '/api/grids', body: () => ({ baseVersion: 1, note: 'x', grids: { type: 'Feature' } }), allow: ['admin', 'planner'], ok: 400 },
+  { method: 'POST', path: '/api/grids/restore', body: () => ({ version: 999, baseVersion: 1 }), allow: ['admin', 'planner'], ok: 404 },
+  { method: 'POST', path: '/api/grids/tools/merge', body: () => ({ grids: { type: 'Feature' }, codes: ['1', '2'] }), allow: ['admin', 'planner'], ok: 400 },
+  { method: 'POST', path: '/api/grids/tools/split', body: () => ({ grids: { type: 'Feature' }, code: '1', newCode: '9', newName: '九', line: { type: 'LineString', coordinates: [] } }), allow: ['admin', 'planner'], ok: 400 },
+  { method: 'POST', path: '/api/grids/tools/add', body: () => ({ grids: { type: 'Feature' }, code: '9', name: '九', polygon: { type: 'Polygon', coordinates: [] } }), allow: ['admin', 'planner'], ok: 400 },
   { method: 'GET', path: '/api/communities', allow: ALL },
   { method: 'GET', path: '/api/roads', allow: ALL },
   { method: 'GET', path: '/api/context', allow: ALL },

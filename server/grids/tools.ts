@@ -1,0 +1,60 @@
+// Layout editing tools that need exact geometry: split a grid along a line, merge two neighbours, carve out a new
+// grid. Each takes the layout being edited and answers the whole new layout; nothing is stored.
+import type { Queryable } from '../db/index';
+import { sqlFile } from '../db/sql';
+import { badRequest } from '../errors';
+import { layoutParam, toFeatureCollection, type LayoutGrid } from './layout';
+
+const sql = {
+  split: sqlFile(import.meta.url, 'tool-split.sql'),
+  merge: sqlFile(import.meta.url, 'tool-merge.sql'),
+  add: sqlFile(import.meta.url, 'tool-add.sql'),
+};
+
+type Geometry = LayoutGrid['geometry'];
+
+function gridOf(grids: LayoutGrid[], code: string): LayoutGrid {
+  const g = grids.find((x) => x.code === code);
+  if (!g) throw badRequest(`grid "${code}" is not in the layout`);
+  return g;
+}
+
+function newCodeFree(grids: LayoutGrid[], code: string): void {
+  if (grids.some((g) => g.code === code)) throw badRequest(`grid code "${code}" is already used`);
+}
+
+const multi = (parts: Geometry[]): Geometry =>
+  parts.length === 1 ? parts[0] : { type: 'MultiPolygon', coordinates: parts.map((p) => p.coordinates) };
+
+export async function splitGrid(db: Queryable, grids: LayoutGrid[], code: string, line: unknown, newCode: string, newName: string) {
+  const grid = gridOf(grids, code);
+  newCodeFree(grids, newCode);
+  const parts = await db.query<{ geometry: Geometry; area_m2: number }>(sql.split, [layoutParam([grid]), code, JSON.stringify(line)]);
+  const real = parts.filter((p) => p.area_m2 > 1);
+  if (real.length < 2) throw badRequest(`the line does not cut grid "${code}" in two: draw it across the grid, from outside to outside`);
+  // The largest piece keeps the grid's code; the rest become the new grid.
+  const kept: LayoutGrid = { ...grid, geometry: real[0].geometry };
+  const added: LayoutGrid = { code: newCode, name: newName, geometry: multi(real.slice(1).map((p) => p.geometry)) };
+  return toFeatureCollection(grids.flatMap((g) => (g.code === code ? [kept, added] : [g])));
+}
+
+export async function mergeGrids(db: Queryable, grids: LayoutGrid[], keep: string, other: string, name?: string) {
+  if (keep === other) throw badRequest('choose two different grids to merge');
+  gridOf(grids, keep);
+  gridOf(grids, other);
+  const [r] = await db.query<{ shared_m: number; geometry: Geometry }>(sql.merge, [layoutParam(grids), keep, other]);
+  if (!(r.shared_m > 1)) throw badRequest(`grids "${keep}" and "${other}" share no boundary: only neighbours can be merged`);
+  return toFeatureCollection(
+    grids.flatMap((g) => (g.code === other ? [] : g.code === keep ? [{ ...g, name: name ?? g.name, geometry: r.geometry }] : [g])),
+  );
+}
+
+export async function addGrid(db: Queryable, grids: LayoutGrid[], polygon: unknown, code: string, name: string) {
+  newCodeFree(grids, code);
+  const rows = await db.query<{ code: string | null; geometry: Geometry; area_m2: number }>(sql.add, [layoutParam(grids), JSON.stringify(polygon)]);
+  const drawn = rows.find((r) => r.code === null)!;
+  if (!(drawn.area_m2 > 1)) throw badRequest('the drawn grid lies outside the service area');
+  const rest = new Map(rows.filter((r) => r.code !== null && r.area_m2 > 1).map((r) => [r.code!, r.geometry]));
+  const kept = grids.filter((g) => rest.has(g.code)).map((g) => ({ ...g, geometry: rest.get(g.code)! }));
+  return toFeatureCollection([...kept, { code, name, geometry: drawn.geometry }]);
+}
