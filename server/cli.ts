@@ -4,13 +4,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError, readConfig } from './config';
 import { openDatabase, type Database } from './db/index';
 import { migrate } from './db/migrate';
+import { parseLayout } from './grids/layout';
+import { currentVersion, saveLayout, versionLayout } from './grids/layout-service';
 import { importHouseholds } from './households/import';
 import { exportNetwork, importNetwork } from './network/service';
 
 const USAGE = `usage:
   npm run gasgrid -- import network FILE      replace the network (all or nothing)
   npm run gasgrid -- import households FILE   make the households equal to FILE
-  npm run gasgrid -- export network FILE      write the network in the interchange format`;
+  npm run gasgrid -- export network FILE      write the network in the interchange format
+  npm run gasgrid -- import grids FILE [NOTE]  save FILE (GeoJSON) as the next grid layout version
+  npm run gasgrid -- export grids FILE        write the current grid layout as GeoJSON`;
 
 const actor = { id: null, username: 'cli', ip: null };
 
@@ -29,12 +33,20 @@ function readJsonFile(file: string): unknown {
 }
 
 async function run(db: Database, args: string[]): Promise<string> {
-  const [verb, what, file] = args;
+  const [verb, what, file, note] = args;
   if (!file) throw new Error(USAGE);
   if (verb === 'import' && what === 'network') return JSON.stringify(await importNetwork(db, actor, readJsonFile(file), file));
   if (verb === 'import' && what === 'households') return JSON.stringify(await importHouseholds(db, actor, readJsonFile(file)));
   if (verb === 'export' && what === 'network') {
     writeFileSync(file, JSON.stringify(await exportNetwork(db)));
+    return `wrote ${file}`;
+  }
+  if (verb === 'import' && what === 'grids') {
+    const saved = await saveLayout(db, actor, parseLayout(readJsonFile(file)), { baseVersion: await currentVersion(db), note: note ?? `imported from ${file}` });
+    return JSON.stringify({ version: saved.version, totals: saved.totals, added: saved.added, removed: saved.removed });
+  }
+  if (verb === 'export' && what === 'grids') {
+    writeFileSync(file, JSON.stringify(await versionLayout(db, await currentVersion(db))));
     return `wrote ${file}`;
   }
   throw new Error(USAGE);
