@@ -10,7 +10,6 @@ const moves = sqlFile(import.meta.url, 'layout-moves.sql');
 const sql = {
   preview: moves + sqlFile(import.meta.url, 'layout-impact.sql'),
   apply: moves + sqlFile(import.meta.url, 'layout-apply.sql') + sqlFile(import.meta.url, 'layout-impact.sql'),
-  replace: sqlFile(import.meta.url, 'layout-replace.sql'),
   figures: sqlFile(import.meta.url, 'version-figures.sql'),
   snapshot: sqlFile(import.meta.url, 'snapshot-version.sql'),
   versions: sqlFile(import.meta.url, 'versions.sql'),
@@ -51,8 +50,8 @@ interface SaveRequest {
 }
 
 /**
- * Makes the layout current as the next version: checks it, moves households and open work to their new grids,
- * hands a removed grid's workers on, replaces the grids and records the version, all in one transaction.
+ * Makes the layout current as the next version: checks it, reshapes the grids, moves households and open work to
+ * their new grids, hands a removed grid's workers on, drops it, and records the version, all in one transaction.
  * A base version that is no longer current answers 409 with what was saved meanwhile; the layout is kept as a draft.
  */
 export async function saveLayout(db: Database, actor: Actor, grids: LayoutGrid[], req: SaveRequest) {
@@ -61,9 +60,7 @@ export async function saveLayout(db: Database, actor: Actor, grids: LayoutGrid[]
     const current = await currentVersion(tx);
     if (current !== req.baseVersion) return { stale: current } as const;
     await checkLayoutInPostgis(tx, grids);
-    const param = layoutParam(grids);
-    const [impact] = await tx.query<Impact & Record<string, unknown>>(sql.apply, [param]);
-    await tx.query(sql.replace, [param]);
+    const [impact] = await tx.query<Impact & Record<string, unknown>>(sql.apply, [layoutParam(grids)]);
     await tx.query('DELETE FROM grids WHERE code <> ALL($1::text[])', [grids.map((g) => g.code)]);
     const [figures] = await tx.query<{ grids: unknown }>(sql.figures);
     const [saved] = await tx.query<{ version: number; at: string }>(sql.snapshot, [
