@@ -6,9 +6,10 @@ import { prepareSeeded } from '../support/seeded';
 type Position = [number, number];
 type Layout = { type: 'FeatureCollection'; features: Json[] };
 
-// A vertex that grids 1 and 3 share on Wuyishan Road; moving it east hands a strip of grid 3 to grid 1.
-const SHARED: Position = [116.8255, 32.776];
-const MOVED: Position = [116.8285, 32.776];
+// A vertex that grids 1 and 2 share on Huanghe Road; moving it 860 m south hands a wedge of grid 2, with most of
+// 幸福家园, to grid 1.
+const SHARED: Position = [116.811, 32.7738];
+const MOVED: Position = [116.811, 32.766];
 
 /** Every ring position equal to `from`, in every grid, becomes `to`: how the editor moves a shared vertex. */
 function moveVertex(layout: Layout, from: Position, to: Position, only?: string): Layout {
@@ -55,18 +56,20 @@ describeOnEachDatabase('grid layout: preview, save, versions, restore', ({ db })
     expect(Object.values(r.body.totals).every((n) => n === 0)).toBe(true);
   });
 
-  it('previews a moved shared vertex: land, households and communities from grid 3 to grid 1, storing nothing', async () => {
+  it('previews a moved shared vertex: land, households and communities from grid 2 to grid 1, storing nothing', async () => {
     const households = await gridOfHouseholds();
     const r = await planner.post('/api/grids/preview', { grids: moveVertex(v1, SHARED, MOVED) });
     expect(r.status).toBe(200);
     expect(r.body.moves).toHaveLength(1);
     const [m] = r.body.moves;
-    expect(m).toMatchObject({ from: '3', to: '1' });
+    expect(m).toMatchObject({ from: '2', to: '1' });
+    expect(m.communities).toContainEqual({ id: '2-02', name: '幸福家园' });
+    expect(m.households).toBeGreaterThan(100);
     expect(m.areaM2).toBeGreaterThan(10_000);
     expect(m.geometry.type).toMatch(/Polygon/);
     // The households that move are exactly those standing in the strip, counted by PostGIS independently here.
     const [inStrip] = await db().query<{ n: number }>(
-      `SELECT count(*)::int n FROM households WHERE retired_at IS NULL AND grid_code = '3' AND ST_Intersects(geom, ST_GeomFromGeoJSON($1))`,
+      `SELECT count(*)::int n FROM households WHERE retired_at IS NULL AND grid_code = '2' AND ST_Intersects(geom, ST_GeomFromGeoJSON($1))`,
       [JSON.stringify(m.geometry)],
     );
     expect(m.households).toBe(inStrip.n);
@@ -79,17 +82,19 @@ describeOnEachDatabase('grid layout: preview, save, versions, restore', ({ db })
   it('saves the layout as version 2 and moves the households with it', async () => {
     const before = Object.fromEntries((await gridOfHouseholds()).map((r) => [r.grid_code, r.n]));
     const preview = (await planner.post('/api/grids/preview', { grids: moveVertex(v1, SHARED, MOVED) })).body;
-    const r = await planner.request('PUT', '/api/grids', { baseVersion: 1, note: '武夷山路以东小区划入一号网格', grids: moveVertex(v1, SHARED, MOVED) });
+    const r = await planner.request('PUT', '/api/grids', { baseVersion: 1, note: '幸福家园划入一号网格', grids: moveVertex(v1, SHARED, MOVED) });
     expect(r.status).toBe(200);
     expect(r.body.version).toBe(2);
     expect(r.body.totals).toEqual(preview.totals);
     v2Households = preview.totals.households;
     const after = Object.fromEntries((await gridOfHouseholds()).map((r) => [r.grid_code, r.n]));
     expect(after['1'] - before['1']).toBe(v2Households);
-    expect(before['3'] - after['3']).toBe(v2Households);
+    expect(before['2'] - after['2']).toBe(v2Households);
+    const [community] = await db().query<{ grid_code: string }>(`SELECT grid_code FROM community_grid WHERE community_id = '2-02'`);
+    expect(community.grid_code).toBe('1');
     const versions = (await planner.get('/api/grids/versions')).body;
     expect(versions.current).toBe(2);
-    expect(versions.items[0]).toMatchObject({ version: 2, by: 'planner', note: '武夷山路以东小区划入一号网格' });
+    expect(versions.items[0]).toMatchObject({ version: 2, by: 'planner', note: '幸福家园划入一号网格' });
     expect(versions.items[0].figures.moved.households).toBe(v2Households);
     const audit = (await admin.get('/api/audit?action=grids.save')).body;
     expect(audit.items[0]).toMatchObject({ actor_username: 'planner', entity: 'grid_layout', entity_id: '2' });
@@ -102,12 +107,12 @@ describeOnEachDatabase('grid layout: preview, save, versions, restore', ({ db })
 
   it('refuses a save on a stale base version with who saved meanwhile, keeping the late layout as a draft', async () => {
     const grids = await storedGrids();
-    const late = moveVertex(v1, SHARED, [116.827, 32.776]);
+    const late = moveVertex(v1, SHARED, [116.811, 32.770]);
     const r = await admin.request('PUT', '/api/grids', { baseVersion: 1, note: '另一种划法', grids: late });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('conflict');
     expect(r.body.error.details.currentVersion).toBe(2);
-    expect(r.body.error.details.meanwhile).toMatchObject([{ version: 2, by: 'planner', note: '武夷山路以东小区划入一号网格' }]);
+    expect(r.body.error.details.meanwhile).toMatchObject([{ version: 2, by: 'planner', note: '幸福家园划入一号网格' }]);
     expect(r.body.error.message).toMatch(/version 2 by planner/);
     const draft = await admin.get(`/api/grids/drafts/${r.body.error.details.draftId}`);
     expect(draft.status).toBe(200);
@@ -228,8 +233,8 @@ describeOnEachDatabase('grid layout: what is refused', ({ db }) => {
       [r[1], r[2]] = [r[2], r[1]];
       return l;
     }, /"2": invalid geometry: Self-intersection/, { kind: 'invalid_geometry', grid: '2' }],
-    ['two grids overlapping', (l) => moveVertex(l, SHARED, MOVED, '1'), /"1" and "3": overlap of [\d.]+ m²/, { kind: 'overlap', grid: '1', otherGrid: '3' }],
-    ['a gap between grids', (l) => moveVertex(l, SHARED, MOVED, '3'), /\(layout\): gap of [\d.]+ m²/, { kind: 'gap', grid: null }],
+    ['two grids overlapping', (l) => moveVertex(l, SHARED, MOVED, '1'), /"1" and "2": overlap of [\d.]+ m²/, { kind: 'overlap', grid: '1', otherGrid: '2' }],
+    ['a gap between grids', (l) => moveVertex(l, SHARED, MOVED, '2'), /\(layout\): gap of [\d.]+ m²/, { kind: 'gap', grid: null }],
     ['a grid reaching outside the service area', (l) => moveVertex(l, [116.867, 32.788], [116.875, 32.795]), /"4": outside service area of [\d.]+ m²/, { kind: 'outside_service_area', grid: '4' }],
     ['a duplicate code', (l) => ((l.features[1].properties.code = '1'), l), /code "1" is used by more than one grid/, { kind: 'duplicate_code', grid: '1' }],
     ['a missing code', (l) => (delete l.features[1].properties.code, l), /#2: code: needs a code/],
