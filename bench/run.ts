@@ -87,6 +87,8 @@ type Question = [pipes: string[], stuck: string[]];
 async function scopeOn(label: string, db: Database, fc: ReturnType<typeof generateCityNetwork>, questions: Question[], floor: { p50: number; p95: number }): Promise<void> {
   await migrate(db);
   const [, load] = await timed(() => importNetwork(db, { id: null, username: 'bench', ip: null }, fc, 'bench'));
+  // Three questions first, not timed: the first statement on a fresh connection pays for planning and cold caches.
+  for (const [pipes, stuck] of questions.slice(0, 3)) await outageScope(db, pipes, stuck);
   let i = 0;
   const lost: number[] = [];
   const t = await timeRepeated(questions.length, async () => {
