@@ -43,6 +43,11 @@ export async function previewLayout(db: Database, grids: LayoutGrid[]): Promise<
   });
 }
 
+export interface SavedLayout extends Impact {
+  version: number;
+  at: string;
+}
+
 interface SaveRequest {
   baseVersion: number;
   note: string;
@@ -54,7 +59,7 @@ interface SaveRequest {
  * their new grids, hands a removed grid's workers on, drops it, and records the version, all in one transaction.
  * A base version that is no longer current answers 409 with what was saved meanwhile; the layout is kept as a draft.
  */
-export async function saveLayout(db: Database, actor: Actor, grids: LayoutGrid[], req: SaveRequest) {
+export async function saveLayout(db: Database, actor: Actor, grids: LayoutGrid[], req: SaveRequest): Promise<SavedLayout> {
   const outcome = await db.withTransaction(async (tx) => {
     await tx.query(LAYOUT_LOCK);
     const current = await currentVersion(tx);
@@ -73,9 +78,9 @@ export async function saveLayout(db: Database, actor: Actor, grids: LayoutGrid[]
       before: { version: current },
       after: { version: saved.version, note: req.note, restoredFrom: req.restoredFrom, totals: impact.totals, added: impact.added, removed: impact.removed },
     });
-    return { saved: { ...saved, ...impact } } as const;
+    return { saved: { ...saved, ...impact } as SavedLayout } as const;
   });
-  if ('saved' in outcome) return outcome.saved;
+  if (outcome.saved) return outcome.saved;
   // Someone saved first. Their version stands; this layout is kept so nothing the planner drew is lost.
   const [draft] = await db.query<{ id: number }>(sql.insertDraft, [actor.id, actor.username, req.baseVersion, req.note, JSON.stringify(toFeatureCollection(grids))]);
   const meanwhile = await db.query(sql.meanwhile, [req.baseVersion]);

@@ -5,4 +5,5 @@ SET status = CASE WHEN $2 = 'reached' THEN 'called' ELSE status END,
     sent_at = CASE WHEN $2 = 'reached' THEN now() ELSE sent_at END,
     attempts = attempts + 1
 WHERE id = $1
-RETURNING id, status, call_outcome AS outcome, called_by_username AS "calledBy"
+RETURNING id, status, call_outcome AS outcome, called_by_username AS "calledBy",
+          to_char(called_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "calledAt"

@@ -4,7 +4,7 @@ import { login, serveApp, TEST_PASSWORD, type Client, type Json, type TestServer
 import { prepareSeeded } from '../support/seeded';
 
 type Position = [number, number];
-type Layout = { type: 'FeatureCollection'; features: Json[] };
+type Layout = { type: 'FeatureCollection'; features: Json[]; version?: number };
 
 // A vertex that grids 1 and 2 share on Huanghe Road; moving it 860 m south hands a wedge of grid 2, with most of
 // 幸福家园, to grid 1.

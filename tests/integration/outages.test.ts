@@ -95,7 +95,7 @@ describeOnEachDatabase('outage records and notices', ({ kind, db }) => {
     const [first, second] = (await worker.get(`/api/calls/${o.id}?grid=3`)).body.items;
     expect(first).toMatchObject({ status: 'queued', community: '祥苑社区' });
     const noAnswer = await worker.post(`/api/calls/notices/${first.id}`, { outcome: 'no_answer', note: '无人接听' });
-    expect(noAnswer.body).toMatchObject({ status: 'queued', outcome: 'no_answer', calledBy: 'duan-yujie' });
+    expect(noAnswer.body).toMatchObject({ status: 'queued', outcome: 'no_answer', calledBy: 'duan-yujie', calledAt: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/) });
     expect((await worker.post(`/api/calls/notices/${first.id}`, { outcome: 'reached' })).body.status).toBe('called');
     const twice = await dispatcher.post(`/api/calls/notices/${first.id}`, { outcome: 'reached' });
     expect(twice.status).toBe(409);

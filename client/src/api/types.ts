@@ -73,3 +73,89 @@ export interface NetworkSummary {
   nodes: number;
   bbox: [number, number, number, number] | null;
 }
+
+// ── Grid layout editing (issue 5; server/grids) ──
+
+export type { Layout, LayoutProps } from '../map/layoutEdit';
+
+/** Counts of what moves between grids, as the preview, a save and the versions list give them. */
+export interface MoveTotals {
+  households: number;
+  communities: number;
+  pipes: number;
+  valves: number;
+  regulators: number;
+  workItems: number;
+  workers: number;
+}
+
+/** One piece of land changing hands (from null: land no grid had). */
+export interface LayoutMove {
+  from: string | null;
+  to: string;
+  areaM2: number;
+  geometry: Geometry | null;
+  communities: { id: string; name: string }[];
+  households: number;
+  pipes: number;
+  valves: string[];
+  regulators: string[];
+  workItems: number;
+  workers: { id: string | number; name: string }[];
+}
+
+/** POST /api/grids/preview; PUT /api/grids and POST /api/grids/restore answer the same with version and at. */
+export interface LayoutImpact {
+  baseVersion: number;
+  added: string[];
+  removed: string[];
+  moves: LayoutMove[];
+  totals: MoveTotals;
+}
+export interface LayoutSaved extends Partial<LayoutImpact> {
+  version: number;
+  at: string;
+}
+
+export interface LayoutVersion {
+  version: number;
+  by: string | null;
+  at: string;
+  note: string;
+  restoredFrom: number | null;
+  figures: {
+    grids?: { code: string; name: string; areaKm2: number; communities: number; households: number }[];
+    moved?: Partial<MoveTotals>;
+  } | null;
+}
+export interface LayoutVersions {
+  current: number;
+  items: LayoutVersion[];
+}
+
+/** details of a 409 on PUT /api/grids or POST /api/grids/restore. */
+export interface LayoutConflict {
+  currentVersion: number;
+  meanwhile: { version: number; by: string | null; at: string; note: string }[];
+  draftId: number | string | null;
+}
+
+/** One problem of a refused layout (400 details.problems). */
+export interface LayoutProblem {
+  feature?: string | number | null;
+  message: string;
+  grid?: string | null;
+  otherGrid?: string | null;
+  kind?: string | null;
+  areaM2?: number | null;
+  geometry?: Geometry | null;
+}
+
+export interface LayoutDraft {
+  id: number | string;
+  baseVersion: number;
+  by: string | null;
+  at: string;
+  note: string | null;
+  layout: FeatureCollection;
+}

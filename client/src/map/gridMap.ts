@@ -7,6 +7,8 @@ import type { Basemap } from '../api/types';
 import type { Locale } from '../i18n/messages';
 import type { MapLayers } from '../stores/gridMap';
 import { labelPoints } from './labels';
+import { ShapeDrawing } from './plannerDraw';
+import { PlannerLayers, type PlannerCallbacks } from './plannerLayers';
 import type { FeatureCollection } from 'geojson';
 import { buildStyle, LABEL_LAYERS, labelField, NETWORK_LAYERS, networkLayers, projectLayers, projectSources } from './style';
 
@@ -30,6 +32,11 @@ export class GridMap {
   private styleReady: Promise<void>;
   private dispatching = false;
   private selectedPipes: string[] = [];
+  private planning = false;
+  private plannerLayers: PlannerLayers | null = null;
+  private locale: Locale;
+  /** The planner's tools draw one line or polygon at a time with terra-draw. */
+  readonly drawing: ShapeDrawing;
 
   constructor(opts: GridMapOptions) {
     this.map = new MapLibreMap({
@@ -42,6 +49,8 @@ export class GridMap {
       boxZoom: false,
       localIdeographFontFamily: '"Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif',
     });
+    this.locale = opts.locale;
+    this.drawing = new ShapeDrawing(this.map);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.styleReady = new Promise((resolve) => this.map.once('load', () => resolve()));
@@ -62,6 +71,7 @@ export class GridMap {
         if (pipe) onPipeClick(pipe, e.originalEvent.shiftKey);
         return;
       }
+      if (this.planning) return; // the planner edits the layout; grid details would only get in the way
       const hit = this.map.queryRenderedFeatures(e.point, { layers: ['grids-fill'] })[0] as MapGeoJSONFeature | undefined;
       onGridClick(hit ? String(hit.properties.code) : null);
     });
@@ -89,7 +99,20 @@ export class GridMap {
 
   async setLocale(locale: Locale): Promise<void> {
     await this.styleReady;
+    this.locale = locale;
     for (const id of LABEL_LAYERS) this.map.setLayoutProperty(id, 'text-field', labelField(locale));
+    this.plannerLayers?.setLocale(locale);
+  }
+
+  /** Planner mode: the editor's layers (made on first use) replace the grids, and grid clicks stop opening details. */
+  async setPlanning(on: boolean, callbacks: PlannerCallbacks): Promise<PlannerLayers | null> {
+    await this.styleReady;
+    this.planning = on;
+    if (!on && !this.plannerLayers) return null;
+    this.plannerLayers ??= new PlannerLayers(this.map, callbacks, this.locale);
+    this.plannerLayers.show(on);
+    if (!on) this.drawing.cancel();
+    return this.plannerLayers;
   }
 
   setSelected(code: string | null): void {
@@ -142,6 +165,8 @@ export class GridMap {
   }
 
   destroy(): void {
+    this.drawing.cancel();
+    this.plannerLayers?.destroy();
     this.map.remove();
   }
 }

@@ -15,6 +15,7 @@ export const useAuthStore = defineStore('auth', () => {
   const isAdmin = computed(() => has('admin'));
   const seesReconciliation = computed(() => has('admin', 'manager', 'department_head', 'planner'));
   const seesOutages = computed(() => has('admin', 'dispatcher', 'manager', 'department_head'));
+  const seesCalls = computed(() => has('admin', 'dispatcher', 'grid_worker'));
   /** Grid workers read only their own grids; everyone else reads them all. */
   const canOpenGrid = (code: string) => !!me.value && (has('admin', 'manager', 'department_head', 'dispatcher', 'planner') || me.value.grids.includes(code));
 
@@ -54,5 +55,5 @@ export const useAuthStore = defineStore('auth', () => {
     await refresh();
   }
 
-  return { me, status, has, isAdmin, seesReconciliation, seesOutages, canOpenGrid, refresh, login, logout, changePassword };
+  return { me, status, has, isAdmin, seesReconciliation, seesOutages, seesCalls, canOpenGrid, refresh, login, logout, changePassword };
 });
