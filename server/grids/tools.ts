@@ -2,8 +2,11 @@
 // grid. Each takes the layout being edited and answers the whole new layout; nothing is stored.
 import type { Queryable } from '../db/index';
 import { sqlFile } from '../db/sql';
-import { badRequest } from '../errors';
+import { AppError } from '../errors';
 import { layoutParam, toFeatureCollection, type LayoutGrid } from './layout';
+
+/** A refused tool request, with a code the client words in the planner's language. */
+const refused = (code: string, message: string) => new AppError(400, code, message);
 
 const sql = {
   split: sqlFile(import.meta.url, 'tool-split.sql'),
@@ -15,12 +18,12 @@ type Geometry = LayoutGrid['geometry'];
 
 function gridOf(grids: LayoutGrid[], code: string): LayoutGrid {
   const g = grids.find((x) => x.code === code);
-  if (!g) throw badRequest(`grid "${code}" is not in the layout`);
+  if (!g) throw refused('grid_not_in_layout', `grid "${code}" is not in the layout`);
   return g;
 }
 
 function newCodeFree(grids: LayoutGrid[], code: string): void {
-  if (grids.some((g) => g.code === code)) throw badRequest(`grid code "${code}" is already used`);
+  if (grids.some((g) => g.code === code)) throw refused('grid_code_taken', `grid code "${code}" is already used`);
 }
 
 const multi = (parts: Geometry[]): Geometry =>
@@ -31,7 +34,7 @@ export async function splitGrid(db: Queryable, grids: LayoutGrid[], code: string
   newCodeFree(grids, newCode);
   const parts = await db.query<{ geometry: Geometry; area_m2: number }>(sql.split, [layoutParam([grid]), code, JSON.stringify(line)]);
   const real = parts.filter((p) => p.area_m2 > 1);
-  if (real.length < 2) throw badRequest(`the line does not cut grid "${code}" in two: draw it across the grid, from outside to outside`);
+  if (real.length < 2) throw refused('line_does_not_cut', `the line does not cut grid "${code}" in two: draw it across the grid, from outside to outside`);
   // The largest piece keeps the grid's code; the rest become the new grid.
   const kept: LayoutGrid = { ...grid, geometry: real[0].geometry };
   const added: LayoutGrid = { code: newCode, name: newName, geometry: multi(real.slice(1).map((p) => p.geometry)) };
@@ -39,11 +42,11 @@ export async function splitGrid(db: Queryable, grids: LayoutGrid[], code: string
 }
 
 export async function mergeGrids(db: Queryable, grids: LayoutGrid[], keep: string, other: string, name?: string) {
-  if (keep === other) throw badRequest('choose two different grids to merge');
+  if (keep === other) throw refused('same_grid', 'choose two different grids to merge');
   gridOf(grids, keep);
   gridOf(grids, other);
   const [r] = await db.query<{ shared_m: number; geometry: Geometry }>(sql.merge, [layoutParam(grids), keep, other]);
-  if (!(r.shared_m > 1)) throw badRequest(`grids "${keep}" and "${other}" share no boundary: only neighbours can be merged`);
+  if (!(r.shared_m > 1)) throw refused('not_neighbours', `grids "${keep}" and "${other}" share no boundary: only neighbours can be merged`);
   return toFeatureCollection(
     grids.flatMap((g) => (g.code === other ? [] : g.code === keep ? [{ ...g, name: name ?? g.name, geometry: r.geometry }] : [g])),
   );
@@ -53,7 +56,7 @@ export async function addGrid(db: Queryable, grids: LayoutGrid[], polygon: unkno
   newCodeFree(grids, code);
   const rows = await db.query<{ code: string | null; geometry: Geometry; area_m2: number }>(sql.add, [layoutParam(grids), JSON.stringify(polygon)]);
   const drawn = rows.find((r) => r.code === null)!;
-  if (!(drawn.area_m2 > 1)) throw badRequest('the drawn grid lies outside the service area');
+  if (!(drawn.area_m2 > 1)) throw refused('drawn_outside_service_area', 'the drawn grid lies outside the service area');
   const rest = new Map(rows.filter((r) => r.code !== null && r.area_m2 > 1).map((r) => [r.code!, r.geometry]));
   const kept = grids.filter((g) => rest.has(g.code)).map((g) => ({ ...g, geometry: rest.get(g.code)! }));
   return toFeatureCollection([...kept, { code, name, geometry: drawn.geometry }]);

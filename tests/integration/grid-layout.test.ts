@@ -185,10 +185,10 @@ describeOnEachDatabase('grid layout: preview, save, versions, restore', ({ db })
     const base = (await planner.get('/api/grids')).body as Layout;
     const m = await planner.post('/api/grids/tools/merge', { grids: base, codes: ['1', '4'] });
     expect(m.status).toBe(400);
-    expect(m.body.error.message).toMatch(/"1" and "4" share no boundary/);
+    expect(m.body.error).toMatchObject({ code: 'not_neighbours', message: expect.stringMatching(/"1" and "4" share no boundary/) });
     const s = await planner.post('/api/grids/tools/split', { grids: base, code: '4', newCode: '9', newName: '九', line: { type: 'LineString', coordinates: [[116.80, 32.70], [116.81, 32.70]] } });
     expect(s.status).toBe(400);
-    expect(s.body.error.message).toMatch(/does not cut grid "4"/);
+    expect(s.body.error).toMatchObject({ code: 'line_does_not_cut', message: expect.stringMatching(/does not cut grid "4"/) });
   });
 
   it('adds a new grid drawn over others, taking their land', async () => {
