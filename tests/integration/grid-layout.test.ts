@@ -171,6 +171,21 @@ describeOnEachDatabase('grid layout: preview, save, versions, restore', ({ db })
     expect(orphans.n).toBe(0);
   });
 
+  it('lets exactly one of two planners saving at once win; the other gets 409 and a kept draft', async () => {
+    const base = (await planner.get('/api/grids')).body as Layout;
+    const [a, b] = await Promise.all([
+      planner.request('PUT', '/api/grids', { baseVersion: base.version, note: '甲方案', grids: moveVertex(base, SHARED, [116.811, 32.771]) }),
+      admin.request('PUT', '/api/grids', { baseVersion: base.version, note: '乙方案', grids: moveVertex(base, SHARED, [116.811, 32.772]) }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const [won, lost] = a.status === 200 ? [a, b] : [b, a];
+    expect(won.body.version).toBe(base.version! + 1);
+    expect(lost.body.error.details.meanwhile).toMatchObject([{ version: base.version! + 1 }]);
+    expect((await admin.get(`/api/grids/drafts/${lost.body.error.details.draftId}`)).status).toBe(200);
+    // Back to where the next tests start.
+    expect((await planner.post('/api/grids/restore', { version: base.version, baseVersion: base.version! + 1 })).status).toBe(200);
+  });
+
   it('hands the workers of a grid that disappears to the grid taking its land', async () => {
     const base = (await planner.get('/api/grids')).body as Layout;
     const merged = (await planner.post('/api/grids/tools/merge', { grids: base, codes: ['3', '1'] })).body.grids;
