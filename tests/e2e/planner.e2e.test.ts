@@ -271,6 +271,46 @@ describe("the planner redraws grid boundaries, in Chromium", () => {
     await expect.poll(() => s.page.getByTestId('planner-status').textContent()).toContain('没有修改');
   });
 
+  it('adds a new grid by drawing its area: it takes that land from the grids under it (one undo step)', async () => {
+    const [w, south, e, n] = await gridBox(s.page, '3');
+    await s.page.evaluate(async (b) => {
+      const map = window.__gasgrid!.map;
+      map.fitBounds(b as [number, number, number, number], { padding: { top: 60, bottom: 40, left: 40, right: 480 }, duration: 0 });
+      await new Promise((r) => map.once('idle', r));
+    }, [w, south, e, n]);
+    // A square in the middle of grid 3, a third of its width.
+    const [cx, cy, dx, dy] = [(w + e) / 2, (south + n) / 2, (e - w) / 6, (n - south) / 6];
+    const corners = await s.page.evaluate(
+      (pts) => pts.map((p) => window.__gasgrid!.map.project(p as [number, number])),
+      [[cx - dx, cy - dy], [cx + dx, cy - dy], [cx + dx, cy + dy], [cx - dx, cy + dy]],
+    );
+    await s.page.getByTestId('tool-add').click();
+    await s.page.getByTestId('tool-draw').click();
+    for (const c of corners) await s.page.mouse.click(c.x, c.y);
+    await s.page.mouse.click(corners[0].x, corners[0].y); // a click on the first point closes the polygon
+    await s.page.getByText('已绘制范围').waitFor({ timeout: 10_000 });
+    const code = await s.page.getByTestId('tool-code').inputValue();
+    await s.page.getByTestId('tool-apply').click();
+    await expect.poll(() => featureCount(s.page), { timeout: 30_000 }).toBe(5);
+    // Grid 3 now has a hole where the new grid is: the new grid's area is no longer in it.
+    const inThree = await s.page.evaluate(([x, y, c]) => {
+      const l = window.__gasgrid!.plannerLayout!();
+      const added = l.features.find((f) => f.properties.code === c);
+      return { added: !!added, centreHeldBy: l.features.filter((f) => {
+        const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as number[][][][];
+        const inside = (ring: number[][]) => ring.reduce((acc, p, i) => {
+          const q = ring[(i + 1) % ring.length];
+          return (p[1] > y) !== (q[1] > y) && x < ((q[0] - p[0]) * (y - p[1])) / (q[1] - p[1]) + p[0] ? !acc : acc;
+        }, false);
+        return polys.some((poly) => inside(poly[0]) && !poly.slice(1).some(inside));
+      }).map((f) => f.properties.code) };
+    }, [cx, cy, code] as [number, number, string]);
+    expect(inThree).toEqual({ added: true, centreHeldBy: [code] });
+    await s.page.getByTestId('planner-undo').click();
+    expect(await featureCount(s.page)).toBe(4);
+    await expect.poll(() => s.page.getByTestId('planner-status').textContent()).toContain('没有修改');
+  });
+
   it('on a conflict shows who saved meanwhile, loads the current layout and reopens the refused one as a draft', async () => {
     await dragVertex(s.page, SHARED, EAST);
     // Someone else saves meanwhile (here the same desk, from outside the editor).
