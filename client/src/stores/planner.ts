@@ -114,8 +114,14 @@ export const usePlannerStore = defineStore('planner', () => {
   async function refreshGridMap(): Promise<void> {
     const gridMap = useGridMapStore();
     if (!gridMap.layers) return;
-    const [grids, communities] = await Promise.all([getJson<GridCollection>('/api/grids'), getJson<FeatureCollection>('/api/communities')]);
+    const [grids, communities, rec] = await Promise.all([
+      getJson<GridCollection>('/api/grids'),
+      getJson<FeatureCollection>('/api/communities'),
+      // Which community lies in which grid changed, so the plan's figures may now agree or disagree elsewhere.
+      getJson<{ items: typeof gridMap.reconciliation }>('/api/reconciliation'),
+    ]);
     gridMap.layers = { ...gridMap.layers, grids, communities };
+    gridMap.reconciliation = rec.items;
   }
 
   function close(): void {
