@@ -110,10 +110,11 @@ async function tileTimings(label: string, db: Database, pipes: number, fc: Retur
     const x = Math.floor(((lon + 180) / 360) * n);
     const r = (lat * Math.PI) / 180;
     const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
-    let bytes = 0;
-    const t = await timeRepeated(10, async () => void (bytes = (await networkTile(db, { z, x, y })).length));
+    // The first request cuts the tile; up to zoom 13 the later ones are read back from the tile cache.
+    const [first, cut] = await timed(() => networkTile(db, { z, x, y }));
+    const t = await timeRepeated(10, () => networkTile(db, { z, x, y }));
     const base = await timeRepeated(10, () => db.query(BBOX_COUNT, [z, x, y]));
-    tileRows.push([label, pipes, `${z}/${x}/${y}`, ms(t.p50), ms(t.p95), (bytes / 1024).toFixed(0), `bounding-box count p50 ${ms(base.p50)}`]);
+    tileRows.push([label, pipes, `${z}/${x}/${y}`, ms(cut), ms(t.p50), ms(t.p95), (first.length / 1024).toFixed(0), `bounding-box count p50 ${ms(base.p50)}`]);
   }
 }
 
@@ -189,8 +190,8 @@ async function main(): Promise<void> {
     console.log(table(['database', 'what', 'ms (p50 / once)', 'p95 ms', 'baseline, same run', 'RSS MiB'], startRows));
     console.log(`\nOutage scope, ${QUESTIONS} questions per size (one pipe; every fifth two pipes; every seventh a valve stuck):\n`);
     console.log(table(['database', 'pipes', 'load s', 'scope p50 ms', 'scope p95 ms', 'pipes losing gas p50 / max', 'floor, same run', 'RSS MiB'], scopeRows));
-    console.log('\nNetwork vector tiles at the middle of the network (10 requests each):\n');
-    console.log(table(['database', 'pipes', 'tile z/x/y', 'p50 ms', 'p95 ms', 'KiB', 'baseline, same run'], tileRows));
+    console.log('\nNetwork vector tiles at the middle of the network (one first request, then 10; zoom ≤ 13 is kept once cut):\n');
+    console.log(table(['database', 'pipes', 'tile z/x/y', 'first (cut) ms', 'then p50 ms', 'then p95 ms', 'KiB', 'baseline, same run'], tileRows));
     console.log('\nGrid layout: preview and save of one moved shared vertex, and a restore of version 1:\n');
     console.log(table(['database', 'city', 'grids', 'households', 'households moving', 'preview p50 ms', 'save ms', 'restore ms', 'baseline, same run'], layoutRows));
     console.log('\nTargets: first start ≤ 20 s; scope p95 ≤ 50 ms at 100k pipes and ≤ 250 ms at 1M on the server; embedded within 4× of the server; 1M pipes load < 2 min.');

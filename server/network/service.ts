@@ -18,6 +18,7 @@ const sql = {
   feeds: sqlFile(import.meta.url, 'insert-feeds.sql'),
   counts: sqlFile(import.meta.url, 'counts.sql'),
   export: sqlFile(import.meta.url, 'export.sql'),
+  nextGeneration: sqlFile(import.meta.url, 'next-generation.sql'),
 };
 
 const CHUNK = 5000;
@@ -66,6 +67,7 @@ export async function replaceNetwork(tx: Queryable, network: Network, source: st
   // TRUNCATE, not DELETE: deleting nodes checks each one against the pipes' dead rows, quadratic at 100k pipes.
   // It is transactional, and holds readers off until the import commits.
   await tx.query(`TRUNCATE ${NETWORK_TABLES.join(', ')}`);
+  await tx.query(sql.nextGeneration);
   // Segments and supply are worked out once here, so an outage question walks segments, not pipes.
   const seg = computeSegments(network);
   const units = computeUnits(network, seg);

@@ -11,6 +11,10 @@ import { badRequest } from '../errors';
 const featuresSql = sqlFile(import.meta.url, 'tile-features.sql');
 const mvtSql = featuresSql + sqlFile(import.meta.url, 'tile-mvt.sql');
 const geojsonSql = featuresSql + sqlFile(import.meta.url, 'tile-geojson.sql');
+const cacheLookupSql = sqlFile(import.meta.url, 'tile-cache-lookup.sql');
+const CACHE_INSERT = 'INSERT INTO network_tile_cache (generation, z, x, y, tile) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING';
+/** Tiles up to this zoom are kept once cut: few (a town is a handful of them) and the dearest to cut. */
+export const CACHE_MAX_ZOOM = 13;
 
 export const MAX_TILE_ZOOM = 22;
 const EXTENT = 4096;
@@ -35,7 +39,19 @@ interface FeatureRow extends Record<string, unknown> {
   geometry: Feature['geometry'];
 }
 
-export async function networkTile(db: Database, { z, x, y }: TileAddress): Promise<Uint8Array> {
+/** A network tile; far out (zoom ≤ 13) cut once per network generation and kept in the database for every server. */
+export async function networkTile(db: Database, address: TileAddress): Promise<Uint8Array> {
+  const { z, x, y } = address;
+  if (z > CACHE_MAX_ZOOM) return cutTile(db, address);
+  const [kept] = await db.query<{ generation: number; tile: Uint8Array | null }>(cacheLookupSql, [z, x, y]);
+  if (kept.tile) return kept.tile;
+  const tile = await cutTile(db, address);
+  // Tagged with the generation read before cutting: if an import landed meanwhile, this tile is simply never read.
+  await db.query(CACHE_INSERT, [kept.generation, z, x, y, tile]);
+  return tile;
+}
+
+async function cutTile(db: Database, { z, x, y }: TileAddress): Promise<Uint8Array> {
   if (db.mode === 'server') {
     const [row] = await db.query<{ tile: Uint8Array }>(mvtSql, [z, x, y]);
     return row.tile;

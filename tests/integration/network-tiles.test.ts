@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../support/databases';
 import { login, serveApp, TEST_PASSWORD, type Client, type TestServer } from '../support/http';
 import { prepareSeeded } from '../support/seeded';
+import { loadExamples } from '../support/spec-examples';
 
 /** The slippy-map tile holding a point. */
 function tileOf(lon: number, lat: number, z: number): [number, number, number] {
@@ -89,5 +90,29 @@ describeOnEachDatabase('network vector tiles', ({ db }) => {
     expect(e).toBeGreaterThan(lp.lon);
     expect(s).toBeLessThan(lp.lat);
     expect(n).toBeGreaterThan(lp.lat);
+  });
+
+  it('keeps a far-out tile once cut, serves it from the database, and never after an import changed the network', async () => {
+    const address = tileOf(mp.lon, mp.lat, 11);
+    const before = ids((await tile(...address)).tile, 'pipes');
+    expect(before).toContain(mp.id);
+    const kept = () => db().query<{ generation: number }>('SELECT generation FROM network_tile_cache WHERE z = $1 AND x = $2 AND y = $3', address);
+    const [{ generation }] = await kept();
+    // Served from the cache: an emptied kept tile comes back empty.
+    await db().query(`UPDATE network_tile_cache SET tile = ''::bytea WHERE z = $1 AND x = $2 AND y = $3`, address);
+    expect(ids((await tile(...address)).tile, 'pipes')).toEqual([]);
+    // Close up nothing is kept.
+    await tile(...tileOf(lp.lon, lp.lat, 16));
+    expect((await db().query('SELECT count(*)::int n FROM network_tile_cache WHERE z > 13'))[0].n).toBe(0);
+    // Another network replaces this one: the tile is cut again from it, and the old kept one is gone.
+    const other = loadExamples().find((e) => e.file.startsWith('02'))!.network;
+    expect((await dispatcher.post('/api/network/import', other)).status).toBe(200);
+    expect(await kept()).toHaveLength(0);
+    const after = ids((await tile(...address)).tile, 'pipes');
+    const otherIds = new Set((other as { features: { properties: { id: string } }[] }).features.map((f) => f.properties.id));
+    expect(after.every((id) => otherIds.has(id))).toBe(true);
+    expect(after.length).toBeLessThan(before.length);
+    // Cut again from the new network and kept under its generation; the emptied old tile was not served.
+    expect(await kept()).toEqual([{ generation: generation + 1 }]);
   });
 });
