@@ -12,8 +12,8 @@ problems AS (
   UNION ALL
   SELECT 'gap', NULL, NULL, ST_Difference(area.geom, (SELECT ST_Union(geom) FROM layout)) FROM area
 )
-SELECT kind, grid, other_grid, round(ST_Area(geom::geography)::numeric, 1)::float8 AS area_m2,
+SELECT kind, grid, other_grid, round(planar_area_m2(geom)::numeric, 1)::float8 AS area_m2,
        ST_AsGeoJSON(geom, 7)::json AS geometry
 FROM problems
-WHERE geom IS NOT NULL AND ST_Area(geom::geography) > 1
+WHERE geom IS NOT NULL AND planar_area_m2(geom) > 1
 ORDER BY kind, grid, other_grid

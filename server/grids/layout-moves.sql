@@ -11,7 +11,7 @@ changed AS (
   SELECT o.code AS from_grid, n.code AS to_grid, ST_Intersection(o.geom, n.geom) AS geom
   FROM grids o JOIN new_layout n ON o.code <> n.code AND ST_Intersects(o.geom, n.geom)
 ),
-pieces AS (SELECT from_grid, to_grid, geom, ST_Area(geom::geography) AS area_m2 FROM changed WHERE ST_Area(geom::geography) > 1),
+pieces AS (SELECT from_grid, to_grid, geom, planar_area_m2(geom) AS area_m2 FROM changed WHERE planar_area_m2(geom) > 1),
 -- The new grid of a point: the first by code among those holding it (a point on a shared edge belongs to one).
 household_moves AS (
   SELECT DISTINCT h.id, h.grid_code AS from_grid, ng.code AS to_grid

@@ -5,9 +5,9 @@ WITH drawn AS (
 layout AS (
   SELECT l->>'code' AS code, ST_SetSRID(ST_GeomFromGeoJSON(l->>'geom'), 4326) AS geom FROM json_array_elements($1::json) l
 )
-SELECT NULL AS code, ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(d.geom, 3)), 9)::json AS geometry, ST_Area(d.geom::geography) AS area_m2
+SELECT NULL AS code, ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(d.geom, 3)), 9)::json AS geometry, planar_area_m2(d.geom) AS area_m2
 FROM drawn d
 UNION ALL
-SELECT l.code, ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(r.geom, 3)), 9)::json, ST_Area(r.geom::geography)
+SELECT l.code, ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(r.geom, 3)), 9)::json, planar_area_m2(r.geom)
 FROM layout l, drawn d
 CROSS JOIN LATERAL (SELECT CASE WHEN ST_Intersects(l.geom, d.geom) THEN ST_Difference(l.geom, d.geom) ELSE l.geom END AS geom) r

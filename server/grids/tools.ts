@@ -12,6 +12,7 @@ const sql = {
   split: sqlFile(import.meta.url, 'tool-split.sql'),
   merge: sqlFile(import.meta.url, 'tool-merge.sql'),
   add: sqlFile(import.meta.url, 'tool-add.sql'),
+  snap: sqlFile(import.meta.url, 'tool-snap.sql'),
 };
 
 type Geometry = LayoutGrid['geometry'];
@@ -38,7 +39,13 @@ export async function splitGrid(db: Queryable, grids: LayoutGrid[], code: string
   // The largest piece keeps the grid's code; the rest become the new grid.
   const kept: LayoutGrid = { ...grid, geometry: real[0].geometry };
   const added: LayoutGrid = { code: newCode, name: newName, geometry: multi(real.slice(1).map((p) => p.geometry)) };
-  return toFeatureCollection(grids.flatMap((g) => (g.code === code ? [kept, added] : [g])));
+  // The cut's ends lie on the neighbours' edges: give them those corners too, so the editor moves them together.
+  const neighbours = grids.filter((g) => g.code !== code);
+  const snapped = await db.query<{ code: string; geometry: Geometry }>(sql.snap, [layoutParam(neighbours), JSON.stringify(added.geometry)]);
+  const byCode = new Map(snapped.map((r) => [r.code, r.geometry]));
+  return toFeatureCollection(
+    grids.flatMap((g) => (g.code === code ? [kept, added] : [{ ...g, geometry: byCode.get(g.code) ?? g.geometry }])),
+  );
 }
 
 export async function mergeGrids(db: Queryable, grids: LayoutGrid[], keep: string, other: string, name?: string) {

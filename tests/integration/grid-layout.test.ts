@@ -196,6 +196,24 @@ describeOnEachDatabase('grid layout: preview, save, versions, restore', ({ db })
     expect(preview.totals.workers).toBeGreaterThan(0);
   });
 
+  it('gives the neighbour the corners a split makes on its edge, so they stay shared', async () => {
+    const base = (await planner.get('/api/grids')).body as Layout;
+    const split = await planner.post('/api/grids/tools/split', {
+      grids: base, code: '4', newCode: '5', newName: '五号网格', line: { type: 'LineString', coordinates: [[116.84, 32.78], [116.875, 32.78]] },
+    });
+    expect(split.status, JSON.stringify(split.body)).toBe(200);
+    const vertices = (code: string) => {
+      const g = split.body.grids.features.find((f: Json) => f.properties.code === code).geometry;
+      return (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat(2) as Position[];
+    };
+    // The cut's west end, on the edge grids 3 and 4 share (Kongli Road), is a corner of grid 3 as well.
+    const westEnd = vertices('5').filter((p) => Math.abs(p[1] - 32.78) < 1e-9).sort((a, b) => a[0] - b[0])[0];
+    expect(westEnd[0]).toBeGreaterThan(116.847);
+    const preview = await planner.post('/api/grids/preview', { grids: split.body.grids });
+    expect(preview.status, JSON.stringify(preview.body.error)).toBe(200);
+    expect(vertices('3')).toContainEqual(westEnd);
+  });
+
   it('refuses a merge of grids that are not neighbours and a split line that does not cut', async () => {
     const base = (await planner.get('/api/grids')).body as Layout;
     const m = await planner.post('/api/grids/tools/merge', { grids: base, codes: ['1', '4'] });
