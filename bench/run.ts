@@ -190,7 +190,7 @@ async function main(): Promise<void> {
     console.log(table(['database', 'what', 'ms (p50 / once)', 'p95 ms', 'baseline, same run', 'RSS MiB'], startRows));
     console.log(`\nOutage scope, ${QUESTIONS} questions per size (one pipe; every fifth two pipes; every seventh a valve stuck):\n`);
     console.log(table(['database', 'pipes', 'load s', 'scope p50 ms', 'scope p95 ms', 'pipes losing gas p50 / max', 'floor, same run', 'RSS MiB'], scopeRows));
-    console.log('\nNetwork vector tiles at the middle of the network (one first request, then 10; zoom ≤ 13 is kept once cut):\n');
+    console.log('\nNetwork vector tiles at the middle of the network (one first request, then 10; zoom ≤ 14 is kept once cut):\n');
     console.log(table(['database', 'pipes', 'tile z/x/y', 'first (cut) ms', 'then p50 ms', 'then p95 ms', 'KiB', 'baseline, same run'], tileRows));
     console.log('\nGrid layout: preview and save of one moved shared vertex, and a restore of version 1:\n');
     console.log(table(['database', 'city', 'grids', 'households', 'households moving', 'preview p50 ms', 'save ms', 'restore ms', 'baseline, same run'], layoutRows));

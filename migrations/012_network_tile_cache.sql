@@ -1,4 +1,4 @@
--- 012: network tiles far out (zoom ≤ 13) kept once made: they cover much and cost most to cut. Each is tagged with the
+-- 012: network tiles far out (zoom ≤ 14) kept once made: they cover much and cost most to cut. Each is tagged with the
 -- network generation it was cut from; an import starts a new generation, so a tile of the old network is never served.
 CREATE TABLE network_tile_cache (
   generation integer NOT NULL,

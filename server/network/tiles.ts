@@ -13,8 +13,8 @@ const mvtSql = featuresSql + sqlFile(import.meta.url, 'tile-mvt.sql');
 const geojsonSql = featuresSql + sqlFile(import.meta.url, 'tile-geojson.sql');
 const cacheLookupSql = sqlFile(import.meta.url, 'tile-cache-lookup.sql');
 const CACHE_INSERT = 'INSERT INTO network_tile_cache (generation, z, x, y, tile) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING';
-/** Tiles up to this zoom are kept once cut: few (a town is a handful of them) and the dearest to cut. */
-export const CACHE_MAX_ZOOM = 13;
+/** Tiles up to this zoom are kept once cut: they are few (a town is a few hundred at 14) and the dearest to cut. */
+export const CACHE_MAX_ZOOM = 14;
 
 export const MAX_TILE_ZOOM = 22;
 const EXTENT = 4096;
@@ -39,7 +39,7 @@ interface FeatureRow extends Record<string, unknown> {
   geometry: Feature['geometry'];
 }
 
-/** A network tile; far out (zoom ≤ 13) cut once per network generation and kept in the database for every server. */
+/** A network tile; far out (zoom ≤ 14) cut once per network generation and kept in the database for every server. */
 export async function networkTile(db: Database, address: TileAddress): Promise<Uint8Array> {
   const { z, x, y } = address;
   if (z > CACHE_MAX_ZOOM) return cutTile(db, address);

@@ -103,7 +103,7 @@ describeOnEachDatabase('network vector tiles', ({ db }) => {
     expect(ids((await tile(...address)).tile, 'pipes')).toEqual([]);
     // Close up nothing is kept.
     await tile(...tileOf(lp.lon, lp.lat, 16));
-    expect((await db().query('SELECT count(*)::int n FROM network_tile_cache WHERE z > 13'))[0].n).toBe(0);
+    expect((await db().query('SELECT count(*)::int n FROM network_tile_cache WHERE z > 14'))[0].n).toBe(0);
     // Another network replaces this one: the tile is cut again from it, and the old kept one is gone.
     const other = loadExamples().find((e) => e.file.startsWith('02'))!.network;
     expect((await dispatcher.post('/api/network/import', other)).status).toBe(200);
