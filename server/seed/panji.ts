@@ -174,7 +174,7 @@ export async function loadPanjiSeed(db: Database, dir: URL = defaultSeedDir): Pr
     await insert('communities.geojson', sql.communities, [features('communities.geojson')]);
     await checkLayout(tx, read['grids.geojson']!);
     await insert('organisation.json', sql.organisation, [JSON.stringify(orgParsed.data)]);
-    await snapshotLayout(tx, SYSTEM_ACTOR, 'Panji seed layout (grid management plan)');
+    await snapshotLayout(tx, SYSTEM_ACTOR, '初始网格划分（潘集区网格化管理方案）');
     await insert('organisation.json', sql.assignments, [JSON.stringify(orgParsed.data.assignments), orgParsed.data.assumed]);
     await loadNetwork(tx, read as Record<LayerName, FeatureCollectionLike>);
     await seedAccounts(tx, orgParsed.data);
