@@ -145,23 +145,17 @@ export const usePlannerStore = defineStore('planner', () => {
     notice.value = null;
   }
 
-  function undo(): void {
-    const step = undoStep(history.value, layout.value);
+  /** Moves through the undo history one step (undo or redo share everything but the direction). */
+  function travel(move: typeof undoStep): void {
+    const step = move(history.value, layout.value);
     if (!step) return;
     history.value = step.history;
     layout.value = step.value;
     selectedVertex.value = null;
     clearAnswers();
   }
-
-  function redo(): void {
-    const step = redoStep(history.value, layout.value);
-    if (!step) return;
-    history.value = step.history;
-    layout.value = step.value;
-    selectedVertex.value = null;
-    clearAnswers();
-  }
+  const undo = () => travel(undoStep);
+  const redo = () => travel(redoStep);
 
   /** Deletes the selected vertex from every grid holding it; answers the grid that refused, if one did. */
   function deleteSelected(): string | null {
