@@ -3,7 +3,9 @@
 import type { Database } from '../server/db/index';
 import { migrate } from '../server/db/migrate';
 import { SYSTEM_ACTOR } from '../server/audit/service';
-import { parseLayout, type LayoutGrid } from '../server/grids/layout';
+import type { FeatureCollection } from 'geojson';
+import { moveVertex, toLayout } from '../client/src/map/layoutEdit';
+import { parseLayout, toFeatureCollection, type LayoutGrid } from '../server/grids/layout';
 import { currentVersion, previewLayout, restoreLayout, saveLayout, snapshotLayout, versionLayout } from '../server/grids/layout-service';
 import { loadPanjiSeed } from '../server/seed/panji';
 import { timeRepeated } from './stats';
@@ -27,19 +29,13 @@ const CITY_SQL = [
   `ANALYZE households`,
 ];
 
-/** Every position equal to `from`, in every grid, moves to `to`: a shared vertex dragged in the editor. */
-function moveVertex(grids: LayoutGrid[], from: Position, to: Position): LayoutGrid[] {
-  const copy = structuredClone(grids);
-  for (const g of copy) {
-    const polygons = (g.geometry.type === 'Polygon' ? [g.geometry.coordinates] : g.geometry.coordinates) as Position[][][];
-    for (const p of polygons.flat(2)) if (Math.abs(p[0] - from[0]) < 1e-9 && Math.abs(p[1] - from[1]) < 1e-9) [p[0], p[1]] = to;
-  }
-  return copy;
-}
+/** The editor's own shared-vertex move (every grid holding `from`), on the layout as the server reads it. */
+const moveShared = (grids: LayoutGrid[], from: Position, to: Position) =>
+  parseLayout(moveVertex(toLayout(toFeatureCollection(grids) as FeatureCollection), from, to));
 
 async function timeLayout(db: Database, label: string, city: string, households: number, vertex: Position, to: Position, rows: (string | number)[][]) {
   const grids = parseLayout(await versionLayout(db, await currentVersion(db)));
-  const moved = moveVertex(grids, vertex, to);
+  const moved = moveShared(grids, vertex, to);
   const base = await timeRepeated(5, () => previewLayout(db, grids));
   let moving = 0;
   const preview = await timeRepeated(5, async () => void (moving = (await previewLayout(db, moved)).totals.households));

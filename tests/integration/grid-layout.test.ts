@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../support/databases';
 import { login, serveApp, TEST_PASSWORD, type Client, type Json, type TestServer } from '../support/http';
 import { prepareSeeded } from '../support/seeded';
+import { moveVertex as moveShared, type Layout as EditorLayout } from '../../client/src/map/layoutEdit';
 
 type Position = [number, number];
 type Layout = { type: 'FeatureCollection'; features: Json[]; version?: number };
@@ -11,15 +12,11 @@ type Layout = { type: 'FeatureCollection'; features: Json[]; version?: number };
 const SHARED: Position = [116.811, 32.7738];
 const MOVED: Position = [116.811, 32.766];
 
-/** Every ring position equal to `from`, in every grid, becomes `to`: how the editor moves a shared vertex. */
+/** The editor's shared-vertex move (every grid holding `from`); with `only`, in that one grid alone (a broken edit). */
 function moveVertex(layout: Layout, from: Position, to: Position, only?: string): Layout {
-  const copy = structuredClone(layout);
-  for (const f of copy.features) {
-    if (only && f.properties.code !== only) continue;
-    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const ring of polygons.flat()) for (const p of ring) if (p[0] === from[0] && p[1] === from[1]) [p[0], p[1]] = to;
-  }
-  return copy;
+  const move = (l: Layout) => moveShared(l as unknown as EditorLayout, from, to) as unknown as Layout;
+  if (!only) return move(layout);
+  return { ...layout, features: layout.features.map((f) => (f.properties.code === only ? move({ ...layout, features: [f] }).features[0] : f)) };
 }
 
 describeOnEachDatabase('grid layout: preview, save, versions, restore', ({ db }) => {
