@@ -4,7 +4,7 @@ import { audit, type Actor } from '../audit/service';
 import type { Database, Queryable } from '../db/index';
 import { sqlFile } from '../db/sql';
 import { conflict, notFound } from '../errors';
-import { checkLayoutInPostgis, layoutParam, toFeatureCollection, type LayoutGrid } from './layout';
+import { checkLayoutInPostgis, layoutParam, parseLayout, toFeatureCollection, type LayoutGrid } from './layout';
 
 const moves = sqlFile(import.meta.url, 'layout-moves.sql');
 const sql = {
@@ -91,9 +91,7 @@ export async function saveLayout(db: Database, actor: Actor, grids: LayoutGrid[]
 }
 
 export async function restoreLayout(db: Database, actor: Actor, version: number, baseVersion: number, note?: string) {
-  const [old] = await db.query<{ fc: { features: { geometry: LayoutGrid['geometry']; properties: Omit<LayoutGrid, 'geometry'> }[] } }>(sql.versionLayout, [version]);
-  if (!old) throw notFound(`no grid layout version ${version}`);
-  const grids = old.fc.features.map((f) => ({ code: f.properties.code, name: f.properties.name, name_en: f.properties.name_en, geometry: f.geometry }));
+  const grids = parseLayout(await versionLayout(db, version));
   return saveLayout(db, actor, grids, { baseVersion, note: note ?? `restore version ${version}`, restoredFrom: version });
 }
 
