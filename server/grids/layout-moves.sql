@@ -1,12 +1,8 @@
--- What a new grid layout ($1: JSON array of {code, geom}) moves, against the grids as they stand: per pair of grids the
+-- What a new grid layout ($1: a layout, read by layout_grids) moves, against the grids as they stand: per pair of grids the
 -- land that changes hands, and the communities, households, pipes, valves, regulators, open call-list entries and grid
 -- workers in it. Only the land that changes hands is searched, so a small edit stays fast on a big city. Writes nothing.
 WITH
-new_layout AS (
-  SELECT l->>'code' AS code, l->>'name' AS name, COALESCE(l->>'name_en', l->>'name') AS name_en,
-         ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(l->>'geom'), 4326)) AS geom
-  FROM json_array_elements($1::json) l
-),
+new_layout AS (SELECT code, name, name_en, ST_Multi(geom) AS geom FROM layout_grids($1::json)),
 changed AS (
   SELECT o.code AS from_grid, n.code AS to_grid, ST_Intersection(o.geom, n.geom) AS geom
   FROM grids o JOIN new_layout n ON o.code <> n.code AND ST_Intersects(o.geom, n.geom)

@@ -5,7 +5,7 @@ import type { Queryable } from '../db/index';
 import { sqlFile } from '../db/sql';
 import { checkFeatureCollection, checkGeometriesInPostgis, featuresOf, GeoDataError, type GeoProblem } from '../geodata/validate';
 
-const layoutProblemsSql = sqlFile(import.meta.url, '../geodata/layout-problems.sql');
+const layoutProblemsSql = sqlFile(import.meta.url, 'layout-problems.sql');
 
 export const SOURCE = 'grid layout';
 

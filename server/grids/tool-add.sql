@@ -3,7 +3,7 @@ WITH drawn AS (
   SELECT ST_Intersection(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326), (SELECT ST_Union(geom) FROM service_area)) AS geom
 ),
 layout AS (
-  SELECT l->>'code' AS code, ST_SetSRID(ST_GeomFromGeoJSON(l->>'geom'), 4326) AS geom FROM json_array_elements($1::json) l
+  SELECT code, geom FROM layout_grids($1::json)
 )
 SELECT NULL AS code, ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(d.geom, 3)), 9)::json AS geometry, planar_area_m2(d.geom) AS area_m2
 FROM drawn d

@@ -1,8 +1,5 @@
--- Finds what is wrong (> 1 m²) with a grid layout (JSON array of {code, geom}) against the stored service area.
-WITH layout AS (
-  SELECT l->>'code' AS code, ST_SetSRID(ST_GeomFromGeoJSON(l->>'geom'), 4326) AS geom
-  FROM json_array_elements($1::json) l
-),
+-- Finds what is wrong (> 1 m²) with a grid layout ($1, read by layout_grids) against the stored service area.
+WITH layout AS (SELECT code, geom FROM layout_grids($1::json)),
 area AS (SELECT ST_Union(geom) AS geom FROM service_area),
 problems AS (
   SELECT 'overlap' AS kind, a.code AS grid, b.code AS other_grid, ST_Intersection(a.geom, b.geom) AS geom
